@@ -1,0 +1,24 @@
+#include "support/diagnostics.h"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+using namespace mpijobc;
+
+TEST_CASE("text diagnostics: location, path, caret and note") {
+  SourceManager sources;
+  uint32_t f = sources.add("job.yaml", "spec:\n  slots: two\n");
+  DiagnosticEngine diags;
+  diags.error({f, 2, 10}, "spec.slots", "expected integer, got string", "write a number, e.g. 2");
+  diags.warning({}, {}, "no position");
+  CHECK(diags.error_count() == 1);
+  CHECK(diags.warning_count() == 1);
+  std::ostringstream out;
+  print_text(out, sources, diags.all());
+  CHECK(out.str() ==
+        "job.yaml:2:10: error: spec.slots: expected integer, got string\n"
+        " 2 |   slots: two\n"
+        "   |          ^\n"
+        "job.yaml:2:10: note: write a number, e.g. 2\n"
+        "mpijobc: warning: no position\n");
+}

@@ -1,0 +1,72 @@
+// A located document tree: the shape of JSON, with a source position on every
+// node. The YAML reader produces it from spec files and manifests; manifest
+// generators build it (positions then point at the spec value that produced
+// each field); the YAML writer serialises it; rules walk it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/source.h"
+
+namespace mpijobc {
+
+struct Member;
+
+struct Node {
+  enum class Kind { Null, Bool, Int, Float, String, Seq, Map };
+
+  Kind kind = Kind::Null;
+  SourceLoc loc;
+  // Scalars: the text as written (Int/Float/Bool keep their spelling, String
+  // its unescaped value).
+  std::string text;
+  std::vector<Node> items;      // Seq
+  std::vector<Member> members;  // Map, in document order
+  // For generated nodes: the spec field that produced this value, so findings
+  // name what the user wrote ("spec.launcher.restart_policy"). Empty for
+  // nodes read from a file, whose path is where they are.
+  std::string origin;
+
+  static Node null(SourceLoc loc = {});
+  static Node boolean(bool v, SourceLoc loc = {});
+  static Node integer(int64_t v, SourceLoc loc = {});
+  static Node string(std::string v, SourceLoc loc = {});
+  static Node seq(SourceLoc loc = {});
+  static Node map(SourceLoc loc = {});
+
+  bool is_null() const { return kind == Kind::Null; }
+  bool is_map() const { return kind == Kind::Map; }
+  bool is_seq() const { return kind == Kind::Seq; }
+  bool is_string() const { return kind == Kind::String; }
+  bool is_scalar() const { return kind != Kind::Seq && kind != Kind::Map; }
+  std::optional<int64_t> as_int() const;
+
+  // Map access; nullptr when absent or when this is not a map.
+  const Node* get(std::string_view key) const;
+  const Member* member(std::string_view key) const;
+  // Appends a member and returns its value (for building trees).
+  Node& add(std::string key, Node value);
+  // Appends an item and returns it.
+  Node& push(Node value);
+
+  // Tags the node with the spec field it came from.
+  Node&& from(SourceLoc l, std::string spec_path) &&;
+};
+
+struct Member {
+  std::string key;
+  SourceLoc key_loc;
+  Node value;
+};
+
+const char* kind_name(Node::Kind k);
+
+// Parses a YAML 1.2 core integer (decimal with sign, 0o octal, 0x hex);
+// nullopt when malformed or outside int64.
+std::optional<int64_t> parse_yaml_int(std::string_view s);
+
+}  // namespace mpijobc

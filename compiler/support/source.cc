@@ -1,0 +1,28 @@
+#include "support/source.h"
+
+namespace mpijobc {
+
+uint32_t SourceManager::add(std::string path, std::string text) {
+  File f{std::move(path), std::move(text), {0}};
+  for (size_t i = 0; i < f.text.size(); ++i)
+    if (f.text[i] == '\n') f.line_starts.push_back(i + 1);
+  files_.push_back(std::move(f));
+  return static_cast<uint32_t>(files_.size());
+}
+
+const std::string& SourceManager::path(uint32_t file) const { return files_.at(file - 1).path; }
+
+const std::string& SourceManager::text(uint32_t file) const { return files_.at(file - 1).text; }
+
+std::string_view SourceManager::line(uint32_t file, uint32_t line) const {
+  if (file == 0 || file > files_.size()) return {};
+  const File& f = files_[file - 1];
+  if (line == 0 || line > f.line_starts.size()) return {};
+  size_t begin = f.line_starts[line - 1];
+  size_t end = line < f.line_starts.size() ? f.line_starts[line] - 1 : f.text.size();
+  std::string_view sv(f.text.data() + begin, end - begin);
+  if (!sv.empty() && sv.back() == '\r') sv.remove_suffix(1);
+  return sv;
+}
+
+}  // namespace mpijobc

@@ -1,0 +1,41 @@
+// Source files and positions. Every diagnostic points into a file registered
+// here, so the printer can show the offending line under the message.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mpijobc {
+
+// A 1-based line/column in a registered file. file == 0 means "no position"
+// (for example a value that mpijobc generated rather than read).
+struct SourceLoc {
+  uint32_t file = 0;
+  uint32_t line = 0;
+  uint32_t column = 0;
+
+  bool valid() const { return file != 0; }
+};
+
+class SourceManager {
+ public:
+  // Registers a file's contents and returns its id (never 0).
+  uint32_t add(std::string path, std::string text);
+
+  const std::string& path(uint32_t file) const;
+  const std::string& text(uint32_t file) const;
+  // The text of a 1-based line without its line break; empty when out of range.
+  std::string_view line(uint32_t file, uint32_t line) const;
+
+ private:
+  struct File {
+    std::string path;
+    std::string text;
+    std::vector<size_t> line_starts;
+  };
+  std::vector<File> files_;
+};
+
+}  // namespace mpijobc

@@ -1,0 +1,25 @@
+// Reads a YAML stream into located trees, one per non-empty document.
+// Plain scalars resolve by the YAML 1.2 core schema (so `yes` is a string,
+// `010` an integer); quoted scalars are strings. Duplicate keys, non-scalar
+// keys, unknown tags, out-of-range integers, runaway alias expansion and
+// excessive nesting are located errors, never crashes.
+#pragma once
+
+#include <vector>
+
+#include "support/diagnostics.h"
+#include "support/node.h"
+
+namespace mpijobc {
+
+struct YamlLimits {
+  size_t max_depth = 128;
+  size_t max_nodes = 1'000'000;  // counts nodes copied in by aliases
+};
+
+// Returns the documents read before the first error (all of them when there
+// is none); errors go to `diags`.
+std::vector<Node> read_yaml(const SourceManager& sources, uint32_t file, DiagnosticEngine& diags,
+                            const YamlLimits& limits = {});
+
+}  // namespace mpijobc

@@ -1,0 +1,105 @@
+#include "support/yaml_reader.h"
+
+#include <catch2/catch.hpp>
+
+using namespace mpijobc;
+
+namespace {
+
+struct Read {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  std::vector<Node> docs;
+  explicit Read(std::string text, YamlLimits limits = {}) {
+    uint32_t f = sources.add("t.yaml", std::move(text));
+    docs = read_yaml(sources, f, diags, limits);
+  }
+  const Diagnostic& first() const { return diags.all().at(0); }
+};
+
+}  // namespace
+
+TEST_CASE("plain scalars resolve by the YAML 1.2 core schema") {
+  Read r("a: 10\nb: '10'\nc: yes\nd: true\ne: ~\nf: 1.5e3\ng: 0x1F\nh: -7\ni:\nj: 1_000\n");
+  REQUIRE_FALSE(r.diags.has_errors());
+  const Node& d = r.docs.at(0);
+  CHECK(d.get("a")->kind == Node::Kind::Int);
+  CHECK(d.get("b")->kind == Node::Kind::String);
+  CHECK(d.get("c")->kind == Node::Kind::String);  // YAML 1.1 bool, 1.2 string
+  CHECK(d.get("d")->kind == Node::Kind::Bool);
+  CHECK(d.get("e")->is_null());
+  CHECK(d.get("f")->kind == Node::Kind::Float);
+  CHECK(d.get("g")->as_int() == 31);
+  CHECK(d.get("h")->as_int() == -7);
+  CHECK(d.get("i")->is_null());
+  CHECK(d.get("j")->kind == Node::Kind::String);
+}
+
+TEST_CASE("every node and key carries its 1-based position") {
+  Read r("top:\n  inner: [1, two]\n");
+  const Member* top = r.docs.at(0).member("top");
+  REQUIRE(top);
+  CHECK(top->key_loc.line == 1);
+  CHECK(top->key_loc.column == 1);
+  const Member* inner = top->value.member("inner");
+  CHECK(inner->key_loc.line == 2);
+  CHECK(inner->key_loc.column == 3);
+  CHECK(inner->value.items.at(1).loc.column == 14);
+  CHECK(inner->value.items.at(1).text == "two");
+}
+
+TEST_CASE("several documents, empty ones skipped") {
+  Read r("---\na: 1\n---\n---\nb: 2\n");
+  REQUIRE(r.docs.size() == 2);
+  CHECK(r.docs[1].get("b"));
+}
+
+TEST_CASE("duplicate keys are located errors naming the first occurrence") {
+  Read r("a: 1\nb: 2\na: 3\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().loc.line == 3);
+  CHECK(r.first().message == "duplicate key 'a'");
+  CHECK(r.first().hint.find("line 1") != std::string::npos);
+}
+
+TEST_CASE("syntax errors are located") {
+  Read r("a: [1, 2\nb: 3\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().message.rfind("invalid YAML:", 0) == 0);
+  CHECK(r.first().loc.line >= 1);
+}
+
+TEST_CASE("integers beyond int64 are errors, not silent wrap-around") {
+  Read r("a: 99999999999999999999\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().message == "integer 99999999999999999999 is out of range");
+  CHECK(r.first().loc.column == 4);
+}
+
+TEST_CASE("aliases expand, within a node budget") {
+  Read ok("a: &x {k: v}\nb: *x\n");
+  REQUIRE_FALSE(ok.diags.has_errors());
+  CHECK(ok.docs[0].get("b")->get("k")->text == "v");
+
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'j'; ++c)
+    bomb += std::string(1, c) + ": &" + c + " [*" + char(c - 1) + ", *" + char(c - 1) + ", *" +
+            char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) +
+            ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" + char(c - 1) + ", *" +
+            char(c - 1) + "]\n";
+  Read r(bomb);
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().message.find("document too large") == 0);
+}
+
+TEST_CASE("nesting is bounded") {
+  Read r(std::string(200, '[') + std::string(200, ']'), YamlLimits{64, 1000});
+  REQUIRE(r.diags.error_count() == 1);
+}
+
+TEST_CASE("complex keys and unknown tags are rejected") {
+  CHECK(Read("? [a]\n: 1\n").diags.error_count() == 1);
+  Read r("a: !custom 1\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().message == "unsupported YAML tag '!custom'");
+}
