@@ -1,0 +1,53 @@
+// The pipeline for one spec file: read -> schema -> model -> lower ->
+// defaults -> checks -> render -> operator rules. Nothing is written here:
+// compiled jobs are returned in memory so the caller can write them all or
+// none.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "support/diagnostics.h"
+#include "support/node.h"
+
+namespace mpijobc {
+
+struct OutputFile {
+  std::string path;  // relative to the output directory: "<job>/mpijob.yaml"
+  std::string content;
+  bool executable = false;
+};
+
+struct CompiledJob {
+  std::string name;
+  SourceLoc name_loc;
+  std::vector<OutputFile> files;
+  std::string manifests;  // the Kubernetes objects as one YAML stream
+};
+
+struct CompileOptions {
+  std::string templates_dir;  // --templates; empty: built-in templates
+};
+
+class Compiler {
+ public:
+  Compiler(SourceManager& sources, DiagnosticEngine& diags, CompileOptions options)
+      : sources_(sources), diags_(diags), options_(std::move(options)) {}
+
+  // Compiles every job document of the file at `path`.
+  void compile_file(const std::string& path);
+  // Compiles every job document of `text`, reported as coming from `path`.
+  void compile_text(const std::string& path, std::string text);
+
+  const std::vector<CompiledJob>& jobs() const { return jobs_; }
+
+ private:
+  void compile_document(const Node& doc, const std::string& path);
+
+  SourceManager& sources_;
+  DiagnosticEngine& diags_;
+  CompileOptions options_;
+  std::vector<CompiledJob> jobs_;
+};
+
+}  // namespace mpijobc

@@ -1,0 +1,50 @@
+#include "lower/defaults.h"
+
+namespace mpijobc {
+namespace {
+
+template <class T>
+void default_to(Field<T>& f, T value, const Origin& parent, const std::string& path) {
+  if (!f.set()) f.assign(std::move(value), {parent.loc, path});
+}
+
+void default_image(Role& role, const JobSpec& job, const char* name, DiagnosticEngine& diags) {
+  if (role.image.set()) return;
+  if (job.image.set()) {
+    role.image = job.image;
+    return;
+  }
+  diags.error(role.origin.loc, std::string("spec.") + name + ".image",
+              std::string("no image for the ") + name,
+              std::string("set spec.image (for both roles) or spec.") + name + ".image",
+              "spec/image");
+}
+
+}  // namespace
+
+void apply_defaults(JobSpec& job, DiagnosticEngine& diags) {
+  Origin spec{job.origin.loc, "spec"};
+  default_to<int64_t>(job.slots, 1, spec, "spec.slots");
+  default_to<int64_t>(job.launcher.replicas, 1, job.launcher.origin, "spec.launcher.replicas");
+  default_image(job.launcher, job, "launcher", diags);
+  default_image(job.worker, job, "worker", diags);
+  if (!job.command.set() && !job.launcher.command.set())
+    diags.error(job.origin.loc, "spec.command", "missing the program every rank runs",
+                "add 'command: [python, train.py]' under spec, or give spec.launcher.command",
+                "spec/command");
+
+  // Unlike the operator (None), finished jobs release their workers: with
+  // None the sshd workers keep running and hold their CPUs and GPUs.
+  default_to(job.run_policy.clean_pod_policy, CleanPodPolicy::Running, spec,
+             "spec.run_policy.clean_pod_policy");
+
+  if (job.kind == JobKind::HorovodJob) {  // flytekit's defaults
+    default_to(job.horovod.verbose, false, spec, "spec.verbose");
+    default_to<std::string>(job.horovod.log_level, "INFO", spec, "spec.log_level");
+    default_to<std::string>(job.horovod.discovery_script_path, "/etc/mpi/discover_hosts.sh", spec,
+                            "spec.discovery_script_path");
+    default_to<int64_t>(job.horovod.elastic_timeout, 1200, spec, "spec.elastic_timeout");
+  }
+}
+
+}  // namespace mpijobc

@@ -1,0 +1,104 @@
+// The typed job model: what every front end produces and every later pass
+// reads. Each field remembers where it came from (position + spec path) so
+// that findings in any pass point at what the user wrote.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "support/source.h"
+
+namespace mpijobc {
+
+struct Origin {
+  SourceLoc loc;
+  std::string path;  // spec field path, e.g. "spec.worker.replicas"
+};
+
+template <class T>
+struct Field {
+  std::optional<T> value;
+  Origin origin;  // where the value was written (or, for defaults, its parent)
+
+  bool set() const { return value.has_value(); }
+  const T& operator*() const { return *value; }
+  const T* operator->() const { return &*value; }
+  void assign(T v, Origin o) {
+    value = std::move(v);
+    origin = std::move(o);
+  }
+};
+
+enum class JobKind { MPIJob, HorovodJob };
+enum class RestartPolicy { Always, OnFailure, Never };
+enum class CleanPodPolicy { None, Running, All };
+
+struct Resources {
+  Field<std::string> cpu, mem, gpu, ephemeral_storage;
+  bool empty() const { return !cpu.set() && !mem.set() && !gpu.set() && !ephemeral_storage.set(); }
+};
+
+struct Role {
+  Origin origin;  // the "launcher:"/"worker:" key, or spec when absent
+  Field<int64_t> replicas;
+  Field<std::string> image;
+  Field<std::vector<std::string>> command;
+  Resources requests, limits;
+  Field<RestartPolicy> restart_policy;
+};
+
+struct RunPolicy {
+  Field<CleanPodPolicy> clean_pod_policy;
+  Field<int64_t> ttl_seconds_after_finished, active_deadline_seconds, backoff_limit;
+};
+
+struct KeyValue {
+  std::string key, value;
+  Origin origin;  // of the key
+};
+
+struct CopyItem {
+  std::string src, dest;
+  Origin origin;
+};
+
+struct BuildSpec {
+  Origin origin;
+  Field<std::string> base_image, python, framework, framework_version, horovod;
+  std::vector<std::string> pip, apt;
+  std::vector<CopyItem> copy;
+  Field<bool> gpu;
+};
+
+struct HorovodOptions {
+  Field<bool> verbose;
+  Field<std::string> log_level, discovery_script_path;
+  Field<int64_t> elastic_timeout;
+};
+
+struct JobSpec {
+  std::string source;  // path of the file it came from, as given
+  Origin origin;       // the document
+  JobKind kind = JobKind::MPIJob;
+  Field<std::string> name, namespace_;
+  std::vector<KeyValue> labels, annotations, env;
+  Field<std::string> image;
+  Field<std::vector<std::string>> command;
+  Field<int64_t> slots;
+  Role launcher, worker;
+  RunPolicy run_policy;
+  BuildSpec build;
+  HorovodOptions horovod;
+  Field<int64_t> num_workers, num_launcher_replicas;  // deprecated
+
+  // After lowering: the number of MPI processes.
+  int64_t processes() const { return *worker.replicas * *slots; }
+};
+
+const char* to_string(JobKind k);
+const char* to_string(RestartPolicy p);    // Kubernetes spelling: "OnFailure"
+const char* to_string(CleanPodPolicy p);   // Kubernetes spelling: "Running"
+
+}  // namespace mpijobc

@@ -1,0 +1,118 @@
+#include "output/writer.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace mpijobc {
+namespace {
+
+std::string parent_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+bool same_content(const std::string& path, const std::string& content) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str() == content;
+}
+
+class Transaction {
+ public:
+  explicit Transaction(DiagnosticEngine& diags) : diags_(diags) {}
+  ~Transaction() {
+    if (committed_) return;
+    for (const std::string& t : temps_) ::unlink(t.c_str());
+    for (auto it = created_dirs_.rbegin(); it != created_dirs_.rend(); ++it) ::rmdir(it->c_str());
+  }
+
+  bool fail(const std::string& what, const std::string& path) {
+    diags_.error({}, {}, "cannot " + what + " " + path + ": " + std::strerror(errno), {},
+                 "io/write");
+    return false;
+  }
+
+  bool make_dirs(const std::string& dir) {
+    if (dir.empty()) return true;
+    struct stat st;
+    if (::stat(dir.c_str(), &st) == 0) {
+      if (S_ISDIR(st.st_mode)) return true;
+      errno = ENOTDIR;
+      return fail("create directory", dir);
+    }
+    if (!make_dirs(parent_of(dir))) return false;
+    if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) return fail("create directory", dir);
+    created_dirs_.push_back(dir);
+    return true;
+  }
+
+  bool stage(const std::string& path, const OutputFile& f) {
+    std::string tmp = parent_of(path) + "/.mpijobc-" + std::to_string(::getpid()) + "-" +
+                      std::to_string(temps_.size()) + ".tmp";
+    if (parent_of(path).empty()) tmp = tmp.substr(1);
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                    f.executable ? 0777 : 0666);
+    if (fd < 0) return fail("create", tmp);
+    temps_.push_back(tmp);
+    const char* p = f.content.data();
+    size_t left = f.content.size();
+    while (left > 0) {
+      ssize_t n = ::write(fd, p, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        int saved = errno;
+        ::close(fd);
+        errno = saved;
+        return fail("write", tmp);
+      }
+      p += n;
+      left -= size_t(n);
+    }
+    if (::close(fd) != 0) return fail("write", tmp);
+    targets_.push_back(path);
+    return true;
+  }
+
+  bool commit() {
+    for (size_t i = 0; i < temps_.size(); ++i)
+      if (::rename(temps_[i].c_str(), targets_[i].c_str()) != 0) return fail("replace", targets_[i]);
+    committed_ = true;
+    return true;
+  }
+
+ private:
+  DiagnosticEngine& diags_;
+  std::vector<std::string> temps_, targets_, created_dirs_;
+  bool committed_ = false;
+};
+
+}  // namespace
+
+WriteResult write_all(const std::string& out_dir, const std::vector<OutputFile>& files,
+                      DiagnosticEngine& diags) {
+  WriteResult result;
+  Transaction tx(diags);
+  std::string base = out_dir.empty() ? "." : out_dir;
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  for (const OutputFile& f : files) {
+    std::string path = base + "/" + f.path;
+    if (same_content(path, f.content)) {
+      result.unchanged.push_back(path);
+      continue;
+    }
+    if (!tx.make_dirs(parent_of(path)) || !tx.stage(path, f)) return result;
+    result.written.push_back(path);
+  }
+  result.ok = tx.commit();
+  return result;
+}
+
+}  // namespace mpijobc

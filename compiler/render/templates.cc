@@ -1,0 +1,94 @@
+#include "render/templates.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "support/embedded.h"
+
+namespace mpijobc {
+
+std::optional<std::string> Templates::render(const std::string& name, const TemplateData& data,
+                                             const Escape& escape, DiagnosticEngine& diags) const {
+  std::string text, origin = "built-in template " + name;
+  bool found = false;
+  if (!dir_.empty()) {
+    std::ifstream in(dir_ + "/" + name, std::ios::binary);
+    if (in) {
+      std::ostringstream buf;
+      buf << in.rdbuf();
+      text = buf.str();
+      origin = dir_ + "/" + name;
+      found = true;
+    }
+  }
+  if (!found) {
+    auto builtin = embedded_file(name);
+    if (!builtin) {
+      diags.error({}, {}, "no template named " + name);
+      return std::nullopt;
+    }
+    text = std::string(*builtin);
+  }
+  kainjow::mustache::mustache tmpl(text);
+  if (!tmpl.is_valid()) {
+    diags.error({}, {}, origin + ": " + tmpl.error_message(), "fix the template",
+                "template/syntax");
+    return std::nullopt;
+  }
+  tmpl.set_custom_escape(escape);
+  std::string out = tmpl.render(data);
+  if (!tmpl.is_valid()) {
+    diags.error({}, {}, origin + ": " + tmpl.error_message(), "fix the template",
+                "template/render");
+    return std::nullopt;
+  }
+  return tidy_layout(out);
+}
+
+std::string tidy_layout(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t newlines = 0;
+  for (char c : text) {
+    if (c == '\n') {
+      if (++newlines > 2) continue;
+    } else {
+      newlines = 0;
+    }
+    out += c;
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out + "\n";
+}
+
+std::string shell_quote(const std::string& word) {
+  bool bare = !word.empty();
+  for (char c : word) {
+    bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '_' || c == '.' || c == '/' || c == ':' || c == '@' || c == '%' ||
+                c == '+' || c == ',' || c == '-';
+    bare = bare && safe;
+  }
+  if (bare) return word;
+  std::string out = "'";
+  for (char c : word) {
+    if (c == '\'') out += "'\\''";
+    else out += c;
+  }
+  return out + "'";
+}
+
+std::string comment_safe(const std::string& text) {
+  std::string out = text;
+  for (char& c : out)
+    if ((c >= 0 && c < 0x20) || c == 0x7f) c = '?';
+  return out;
+}
+
+TemplateData string_list(const std::vector<std::string>& items) {
+  TemplateData list{TemplateData::type::list};
+  for (const std::string& s : items) list.push_back(s);
+  return list;
+}
+
+}  // namespace mpijobc

@@ -1,0 +1,48 @@
+// Mustache templates (kainjow) for the text outputs. Every template has one
+// escaping rule, that of its output language, applied to every {{value}};
+// {{{raw}}} is reserved for values the renderer has already made inert in
+// that context (see templates/README.md). Templates come from
+// --templates DIR when it has the file, else from the binary.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include <kainjow/mustache.hpp>
+
+#include "support/diagnostics.h"
+
+namespace mpijobc {
+
+using TemplateData = kainjow::mustache::data;
+using Escape = std::function<std::string(const std::string&)>;
+
+class Templates {
+ public:
+  explicit Templates(std::string dir = {}) : dir_(std::move(dir)) {}
+
+  // Renders template `name`; on a missing or malformed template reports an
+  // error and returns nullopt.
+  std::optional<std::string> render(const std::string& name, const TemplateData& data,
+                                    const Escape& escape, DiagnosticEngine& diags) const;
+
+ private:
+  std::string dir_;
+};
+
+// Rendered text keeps at most one blank line in a row and ends with exactly
+// one newline, whatever the template's sections left behind.
+std::string tidy_layout(const std::string& text);
+
+// POSIX shell word: left bare when it has only characters no shell treats
+// specially, else single-quoted ('it'\''s').
+std::string shell_quote(const std::string& word);
+
+// Text safe inside a one-line comment: control characters become '?'.
+std::string comment_safe(const std::string& text);
+
+// A list of strings as mustache data ({{#list}}{{.}}{{/list}}).
+TemplateData string_list(const std::vector<std::string>& items);
+
+}  // namespace mpijobc

@@ -1,0 +1,116 @@
+#include "validate/spec_checks.h"
+
+namespace mpijobc {
+namespace {
+
+bool lower_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool alnum(char c) { return lower_alnum(c) || (c >= 'A' && c <= 'Z'); }
+
+// [A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?, at most 63 characters.
+bool is_label_name(std::string_view s) {
+  if (s.empty() || s.size() > 63 || !alnum(s.front()) || !alnum(s.back())) return false;
+  for (char c : s)
+    if (!alnum(c) && c != '-' && c != '_' && c != '.') return false;
+  return true;
+}
+
+void check_map(const std::vector<KeyValue>& entries, bool labels, DiagnosticEngine& diags) {
+  const char* what = labels ? "label" : "annotation";
+  size_t total = 0;
+  for (const KeyValue& kv : entries) {
+    std::string why = qualified_name_error(kv.key);
+    if (!why.empty())
+      diags.error(kv.origin.loc, kv.origin.path,
+                  std::string("invalid ") + what + " key '" + kv.key + "': " + why,
+                  "keys look like 'team' or 'example.com/team'", "spec/metadata-key");
+    if (labels && !kv.value.empty() && !is_label_name(kv.value))
+      diags.error(kv.origin.loc, kv.origin.path,
+                  "invalid label value '" + kv.value +
+                      "': at most 63 letters, digits, '-', '_' or '.', starting and ending "
+                      "with a letter or digit",
+                  "put free text in an annotation instead", "spec/metadata-value");
+    total += kv.key.size() + kv.value.size();
+  }
+  if (!labels && total > 256 * 1024 && !entries.empty())
+    diags.error(entries.front().origin.loc, "metadata.annotations",
+                "annotations total " + std::to_string(total) + " bytes; Kubernetes allows 262144",
+                {}, "spec/metadata-size");
+}
+
+void check_env(const std::vector<KeyValue>& env, DiagnosticEngine& diags) {
+  for (const KeyValue& kv : env) {
+    bool ok = !kv.key.empty() && !(kv.key[0] >= '0' && kv.key[0] <= '9');
+    for (char c : kv.key) ok = ok && (alnum(c) || c == '_');
+    if (!ok)
+      diags.error(kv.origin.loc, kv.origin.path,
+                  "invalid environment variable name '" + kv.key + "'",
+                  "use letters, digits and '_', not starting with a digit, so every shell and "
+                  "mpirun -x can pass it on",
+                  "spec/env-name");
+  }
+}
+
+void check_gpus(const Role& role, const char* name, DiagnosticEngine& diags) {
+  const Field<std::string>& req = role.requests.gpu;
+  const Field<std::string>& lim = role.limits.gpu;
+  if (req.set() && lim.set() && *req != *lim)
+    diags.error(req.origin.loc, req.origin.path,
+                "GPU request " + *req + " differs from the limit " + *lim +
+                    " (line " + std::to_string(lim.origin.loc.line) +
+                    "); Kubernetes requires them to be equal",
+                std::string("set only spec.") + name + ".limits.gpu, or make both equal",
+                "spec/gpu-request-limit");
+}
+
+}  // namespace
+
+bool is_dns1123_label(std::string_view s) {
+  if (s.empty() || s.size() > 63 || !lower_alnum(s.front()) || !lower_alnum(s.back()))
+    return false;
+  for (char c : s)
+    if (!lower_alnum(c) && c != '-') return false;
+  return true;
+}
+
+bool is_dns1123_subdomain(std::string_view s) {
+  if (s.empty() || s.size() > 253) return false;
+  size_t start = 0;
+  while (true) {
+    size_t dot = s.find('.', start);
+    std::string_view part = s.substr(start, dot == std::string_view::npos ? dot : dot - start);
+    if (part.empty() || !lower_alnum(part.front()) || !lower_alnum(part.back())) return false;
+    for (char c : part)
+      if (!lower_alnum(c) && c != '-') return false;
+    if (dot == std::string_view::npos) return true;
+    start = dot + 1;
+  }
+}
+
+bool is_dns1035_label(std::string_view s) {
+  return is_dns1123_label(s) && s.front() >= 'a' && s.front() <= 'z';
+}
+
+std::string qualified_name_error(std::string_view key) {
+  size_t slash = key.find('/');
+  std::string_view name = key;
+  if (slash != std::string_view::npos) {
+    std::string_view prefix = key.substr(0, slash);
+    name = key.substr(slash + 1);
+    if (!is_dns1123_subdomain(prefix))
+      return "the prefix before '/' must be a DNS subdomain such as example.com";
+  }
+  if (!is_label_name(name))
+    return "the name must be at most 63 letters, digits, '-', '_' or '.', starting and ending "
+           "with a letter or digit";
+  return {};
+}
+
+void check_spec(const JobSpec& job, DiagnosticEngine& diags) {
+  check_map(job.labels, true, diags);
+  check_map(job.annotations, false, diags);
+  check_env(job.env, diags);
+  check_gpus(job.launcher, "launcher", diags);
+  check_gpus(job.worker, "worker", diags);
+}
+
+}  // namespace mpijobc
