@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what mpijobc needs on Debian 12 (only what is missing), then
+# configures and builds it into build/ (the binary is build/mpijobc).
+#
+#   scripts/setup.sh          packages to build
+#   scripts/setup.sh --test   also the tools the tests run against
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_packages=(cmake g++ make libyaml-cpp-dev nlohmann-json3-dev libvalijson-dev
+                libkainjow-mustache-dev libcli11-dev libfmt-dev catch2)
+test_packages=(shellcheck python3 python3-jsonschema python3-yaml yamllint openmpi-bin)
+
+want=("${build_packages[@]}")
+if [[ "${1:-}" == "--test" ]]; then
+  want+=("${test_packages[@]}")
+  command -v npm >/dev/null || want+=(nodejs npm)
+fi
+
+missing=()
+for pkg in "${want[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+  [[ "$status" == "installed" ]] || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=()
+  ((EUID == 0)) || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+fi
+
+if [[ "${1:-}" == "--test" && ! -x tests/npm/node_modules/.bin/dockerfilelint ]]; then
+  echo "setup: installing dockerfilelint (npm) into tests/npm"
+  npm ci --prefix tests/npm --no-audit --no-fund --loglevel=error
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j "$(nproc)"

@@ -1,0 +1,42 @@
+// Every file in tests/bad/ is a spec with mistakes. Its "# expect: " lines
+// give diagnostics that must appear (each as the start of a stderr line,
+// after "<file>:"; "# expect-unlocated: " after "mpijobc: "), and
+// "# errors: N" the exact error count. The build must exit
+// 1 and write nothing.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <sstream>
+
+#include "harness.h"
+
+using namespace e2e;
+
+TEST_CASE("bad inputs: located errors, exit 1, nothing written") {
+  std::vector<std::string> cases;
+  for (const auto& e : std::filesystem::directory_iterator(source_dir() + "/tests/bad"))
+    cases.push_back("tests/bad/" + e.path().filename().string());
+  std::sort(cases.begin(), cases.end());
+  REQUIRE(cases.size() >= 25);
+  for (const std::string& c : cases) {
+    std::vector<std::string> expect;
+    std::string errors;
+    std::istringstream in(read_file(source_dir() + "/" + c));
+    for (std::string line; std::getline(in, line);) {
+      if (line.rfind("# expect: ", 0) == 0) expect.push_back(c + ":" + line.substr(10));
+      if (line.rfind("# expect-unlocated: ", 0) == 0) expect.push_back("mpijobc: " + line.substr(20));
+      if (line.rfind("# errors: ", 0) == 0) errors = line.substr(10);
+    }
+    TempDir out;
+    Result r = run(quote(mpijobc()) + " build " + c + " -o " + quote(out / "deploy"));
+    INFO(c << "\n--- stderr:\n" << r.err);
+    REQUIRE_FALSE(expect.empty());
+    CHECK(r.status == 1);
+    CHECK_FALSE(exists(out / "deploy"));
+    for (const std::string& e : expect)
+      CHECK(("\n" + r.err).find("\n" + e) != std::string::npos);
+    if (!errors.empty())
+      CHECK(r.err.find("mpijobc: " + errors + " error(s); nothing written") != std::string::npos);
+    CHECK(r.err.find("terminate") == std::string::npos);
+  }
+}

@@ -1,0 +1,111 @@
+// The command line: help, version, exit codes, all-or-nothing output.
+#include <catch2/catch.hpp>
+
+#include "harness.h"
+
+using namespace e2e;
+
+TEST_CASE("help and version") {
+  Result help = run(quote(mpijobc()) + " --help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("build") != std::string::npos);
+  CHECK(help.out.find("Exit codes") != std::string::npos);
+
+  Result build_help = run(quote(mpijobc()) + " build --help");
+  CHECK(build_help.status == 0);
+  for (const char* opt : {"--output", "--stdout", "--templates", "--werror", "--quiet"})
+    CHECK(build_help.out.find(opt) != std::string::npos);
+
+  Result version = run(quote(mpijobc()) + " --version");
+  CHECK(version.status == 0);
+  CHECK(version.out.rfind("mpijobc ", 0) == 0);
+}
+
+TEST_CASE("usage errors exit 2") {
+  CHECK(run(quote(mpijobc())).status == 2);
+  CHECK(run(quote(mpijobc()) + " build").status == 2);
+  CHECK(run(quote(mpijobc()) + " build --no-such-flag samples/mpi-pi.yaml").status == 2);
+  CHECK(run(quote(mpijobc()) + " frobnicate").status == 2);
+  CHECK(run(quote(mpijobc()) + " build --templates /no/such/dir samples/mpi-pi.yaml").status == 2);
+}
+
+TEST_CASE("an unreadable input is an error with nothing written") {
+  TempDir out;
+  Result r = run(quote(mpijobc()) + " build /no/such/spec.yaml -o " + quote(out / "deploy"));
+  CHECK(r.status == 1);
+  CHECK(r.err.find("cannot read /no/such/spec.yaml") != std::string::npos);
+  CHECK_FALSE(exists(out / "deploy"));
+}
+
+TEST_CASE("build writes one directory per job and lists the files") {
+  TempDir out;
+  Result r = run(quote(mpijobc()) + " build samples/two-jobs.yaml samples/mpi-pi.yaml -o " +
+                 quote(out.path()));
+  REQUIRE(r.status == 0);
+  CHECK(r.err.empty());
+  CHECK(list_files(out.path()) ==
+        std::vector<std::string>{"bert-large/Dockerfile", "bert-large/kustomization.yaml",
+                                 "bert-large/launcher.sh", "bert-large/mpijob.yaml",
+                                 "bert-small/Dockerfile", "bert-small/kustomization.yaml",
+                                 "bert-small/launcher.sh", "bert-small/mpijob.yaml",
+                                 "pi/Dockerfile", "pi/kustomization.yaml", "pi/launcher.sh",
+                                 "pi/mpijob.yaml"});
+  CHECK(r.out.rfind("wrote " + out.path() + "/bert-small/mpijob.yaml, ", 0) == 0);
+  CHECK(run("test -x " + quote(out / "pi/launcher.sh")).status == 0);
+
+  Result again = run(quote(mpijobc()) + " build samples/mpi-pi.yaml -o " + quote(out.path()));
+  CHECK(again.out == "wrote nothing (4 file(s) unchanged)\n");
+}
+
+TEST_CASE("one bad document means nothing is written, and old outputs stay") {
+  TempDir out;
+  REQUIRE(run(quote(mpijobc()) + " build samples/mpi-pi.yaml -q -o " + quote(out.path())).status == 0);
+  std::string before = read_file(out / "pi/mpijob.yaml");
+  write_file(out / "spec.yaml", read_file(source_dir() + "/samples/mpi-pi.yaml") +
+                                    "---\n" + read_file(source_dir() + "/samples/two-jobs.yaml") +
+                                    "---\napiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: x}\n"
+                                    "spec: {image: a, command: [b], worker: {replicas: 0}}\n");
+  // Changing pi's spec must not reach the disk either.
+  std::string spec = read_file(out / "spec.yaml");
+  spec.replace(spec.find("replicas: 2"), 11, "replicas: 3");
+  write_file(out / "spec.yaml", spec);
+  Result r = run(quote(mpijobc()) + " build " + quote(out / "spec.yaml") + " -o " + quote(out.path()));
+  CHECK(r.status == 1);
+  CHECK(r.err.find("spec.worker.replicas: must be at least 1, got 0") != std::string::npos);
+  CHECK(r.err.find("nothing written") != std::string::npos);
+  CHECK(read_file(out / "pi/mpijob.yaml") == before);
+  CHECK_FALSE(exists(out / "bert-small"));
+  CHECK(list_files(out.path()).size() == 5);  // pi's four files and spec.yaml
+}
+
+TEST_CASE("warnings go to stderr and fail the build only with --werror") {
+  TempDir out;
+  Result r = run(quote(mpijobc()) + " build samples/legacy-num-workers.yaml -o " + quote(out.path()));
+  CHECK(r.status == 0);
+  CHECK(r.err.find("samples/legacy-num-workers.yaml:13:16: warning: spec.num_workers: "
+                   "'num_workers' is deprecated; read as spec.worker.replicas: 3") !=
+        std::string::npos);
+  CHECK(r.err.find("note: replace 'num_workers: 3' with 'worker: {replicas: 3}'") !=
+        std::string::npos);
+
+  TempDir strict;
+  Result w = run(quote(mpijobc()) + " build --werror samples/legacy-num-workers.yaml -o " +
+                 quote(strict.path()));
+  CHECK(w.status == 1);
+  CHECK(w.err.find("warnings treated as errors") != std::string::npos);
+  CHECK(list_files(strict.path()).empty());
+}
+
+TEST_CASE("build --stdout prints the manifests and writes nothing") {
+  TempDir out;
+  Result r = run("cd " + quote(out.path()) + " && " + quote(mpijobc()) + " build --stdout " +
+                 quote(source_dir() + "/samples/two-jobs.yaml"));
+  REQUIRE(r.status == 0);
+  CHECK(list_files(out.path()).empty());
+  size_t docs = 0;
+  for (size_t at = r.out.find("---\n"); at != std::string::npos; at = r.out.find("---\n", at + 1))
+    ++docs;
+  CHECK(docs == 4);  // a ConfigMap and an MPIJob per job
+  CHECK(r.out.find("name: bert-small\n") != std::string::npos);
+  CHECK(r.out.find("name: bert-large\n") != std::string::npos);
+}

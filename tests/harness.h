@@ -1,0 +1,47 @@
+// Helpers for the end-to-end tests: run a command, read files, temp dirs,
+// and skipping when a tool or the upstream data is not on this machine.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace e2e {
+
+struct Result {
+  int status = -1;  // exit code
+  std::string out, err;
+};
+
+// Runs `command` with /bin/sh; captures stdout and stderr.
+Result run(const std::string& command);
+
+std::string quote(const std::string& s);  // for building shell commands
+std::string read_file(const std::string& path);
+void write_file(const std::string& path, const std::string& content);
+bool exists(const std::string& path);
+bool have_tool(const std::string& name);
+// Files under `dir` (recursively), relative, sorted.
+std::vector<std::string> list_files(const std::string& dir);
+
+std::string mpijobc();           // the built binary
+std::string source_dir();        // the repository
+std::string upstream_dir();      // shared/upstream beside the repository, or $MPIJOBC_UPSTREAM
+std::vector<std::string> samples();  // samples/*.yaml, relative to source_dir()
+
+// Ends this test as skipped (ctest SKIP_RETURN_CODE 77) with a message.
+[[noreturn]] void skip(const std::string& why);
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+}  // namespace e2e

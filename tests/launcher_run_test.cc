@@ -1,0 +1,130 @@
+// Runs the generated launcher.sh with stub mpirun / horovodrun first on PATH
+// (under dash and bash) and checks the exact argv they receive: every user
+// string arrives as one argument, unchanged, whatever it contains.
+#include <catch2/catch.hpp>
+
+#include "harness.h"
+
+using namespace e2e;
+
+namespace {
+
+using Argv = std::vector<std::string>;
+
+const char* kHostile = R"(  command: [python, train.py, "a b", "it's", "say \"hi\"", "$HOME", "`id`",
+            "line1\nline2", "*", "~", "", --lr, 1e-3, true, "'; touch /tmp/pwned #"]
+)";
+
+const Argv kProgram = {"python", "train.py", "a b", "it's", "say \"hi\"", "$HOME", "`id`",
+                       "line1\nline2", "*", "~", "", "--lr", "1e-3", "true",
+                       "'; touch /tmp/pwned #"};
+
+struct Launch {
+  int status;
+  std::string tool;  // which stub ran
+  Argv argv;
+};
+
+// Builds `spec` and runs its launcher.sh with `shell`; stubs exit with 3.
+Launch launch(const std::string& spec, const std::string& shell, const std::string& env = "") {
+  TempDir dir;
+  write_file(dir / "spec.yaml", spec);
+  Result b = run(quote(mpijobc()) + " build -q " + quote(dir / "spec.yaml") + " -o " +
+                 quote(dir / "out"));
+  INFO(b.err);
+  REQUIRE(b.status == 0);
+  for (const char* tool : {"mpirun", "horovodrun"}) {
+    write_file(dir / (std::string("bin/") + tool),
+               std::string("#!/bin/sh\necho ") + tool + " > \"$STUB_DIR/tool\"\n"
+               "printf '%s\\0' \"$@\" > \"$STUB_DIR/argv\"\nexit 3\n");
+    REQUIRE(run("chmod +x " + quote(dir / (std::string("bin/") + tool))).status == 0);
+  }
+  std::string job = list_files(dir / "out").front();
+  job = job.substr(0, job.find('/'));
+  Result r = run("STUB_DIR=" + quote(dir.path()) + " PATH=" + quote(dir / "bin") + ":$PATH " +
+                 env + " " + shell + " " + quote(dir / ("out/" + job + "/launcher.sh")));
+  Launch l{r.status, read_file(dir / "tool"), {}};
+  std::string raw = read_file(dir / "argv");
+  for (size_t start = 0, end; (end = raw.find('\0', start)) != std::string::npos; start = end + 1)
+    l.argv.push_back(raw.substr(start, end - start));
+  return l;
+}
+
+Argv concat(Argv a, const Argv& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("launcher: MPIJob runs mpirun with flytekit's flags, -np = workers x slots") {
+  std::string spec = std::string(
+                         "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: quoting}\n"
+                         "spec:\n  image: example.com/img:1\n  slots: 3\n  worker: {replicas: 2}\n"
+                         "  env: {NCCL_DEBUG: WARN, FOO: \"x y\"}\n") +
+                     kHostile;
+  Argv flags = {"--allow-run-as-root", "-bind-to", "none", "-map-by", "slot", "-x",
+                "LD_LIBRARY_PATH", "-x", "PATH", "-x", "NCCL_DEBUG", "-x", "FOO", "-mca", "pml",
+                "ob1", "-mca", "btl", "^openib", "-np", "6"};
+  for (const char* shell : {"sh", "bash"}) {
+    INFO(shell);
+    Launch l = launch(spec, shell, "MPIJOBC_HOSTFILE=/nonexistent");
+    CHECK(l.status == 3);  // the launcher's exit code is mpirun's
+    CHECK(l.tool == "mpirun\n");
+    CHECK(l.argv == concat(flags, kProgram));
+  }
+  // With the operator's hostfile present it is passed explicitly.
+  TempDir hosts;
+  write_file(hosts / "hostfile", "quoting-worker-0 slots=3\n");
+  Launch l = launch(spec, "sh", "MPIJOBC_HOSTFILE=" + quote(hosts / "hostfile"));
+  CHECK(l.argv == concat(concat(flags, {"--hostfile", hosts / "hostfile"}), kProgram));
+}
+
+TEST_CASE("launcher: without spec env, NCCL_DEBUG=INFO is forwarded as in flytekit") {
+  Launch l = launch("apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: plain}\n"
+                    "spec: {image: a/b, command: [./app], worker: {replicas: 4}}\n",
+                    "sh", "MPIJOBC_HOSTFILE=/nonexistent");
+  CHECK(l.argv == Argv{"--allow-run-as-root", "-bind-to", "none", "-map-by", "slot", "-x",
+                       "LD_LIBRARY_PATH", "-x", "PATH", "-x", "NCCL_DEBUG=INFO", "-mca", "pml",
+                       "ob1", "-mca", "btl", "^openib", "-np", "4", "./app"});
+}
+
+TEST_CASE("launcher: HorovodJob runs horovodrun with flytekit's flags") {
+  std::string spec = std::string(
+                         "apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\n"
+                         "spec:\n  image: example.com/img:1\n  slots: 3\n  worker: {replicas: 2}\n"
+                         "  verbose: true\n  log_level: DEBUG\n  elastic_timeout: 90\n") +
+                     kHostile;
+  Argv flags = {"-np", "6", "--log-level", "DEBUG", "--network-interface", "eth0", "--min-np",
+                "6", "--max-np", "6", "--slots-per-host", "3", "--host-discovery-script",
+                "/etc/mpi/discover_hosts.sh", "--elastic-timeout", "90", "--verbose"};
+  for (const char* shell : {"sh", "bash"}) {
+    INFO(shell);
+    Launch l = launch(spec, shell);
+    CHECK(l.status == 3);
+    CHECK(l.tool == "horovodrun\n");
+    CHECK(l.argv == concat(flags, kProgram));
+  }
+  Launch moved = launch(spec, "sh", "MPIJOBC_HOST_DISCOVERY_SCRIPT=/tmp/my\\ hosts.sh");
+  flags[13] = "/tmp/my hosts.sh";
+  CHECK(moved.argv == concat(flags, kProgram));
+}
+
+TEST_CASE("launcher: HorovodJob defaults, and verbose off adds no flag") {
+  Launch l = launch("apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\n"
+                    "spec: {image: a/b, command: [python, t.py], worker: {replicas: 3}}\n",
+                    "sh");
+  CHECK(l.argv == Argv{"-np", "3", "--log-level", "INFO", "--network-interface", "eth0",
+                       "--min-np", "3", "--max-np", "3", "--slots-per-host", "1",
+                       "--host-discovery-script", "/etc/mpi/discover_hosts.sh",
+                       "--elastic-timeout", "1200", "python", "t.py"});
+}
+
+TEST_CASE("launcher: launcher.command replaces the generated command") {
+  Launch l = launch("apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: own}\n"
+                    "spec:\n  image: a/b\n  worker: {replicas: 2}\n"
+                    "  launcher: {command: [mpirun, -n, 2, \"my prog\", \"$(x)\"]}\n",
+                    "sh");
+  CHECK(l.tool == "mpirun\n");
+  CHECK(l.argv == Argv{"-n", "2", "my prog", "$(x)"});
+}
