@@ -125,6 +125,7 @@ JobSpec build_spec(const Node& doc, const std::string& source) {
   meta.read("annotations", job.annotations);
 
   Reader spec = top.child("spec");
+  job.spec_origin = spec.origin();
   spec.read("image", job.image);
   spec.read("command", job.command);
   spec.read("slots", job.slots);

@@ -100,6 +100,7 @@ class Checker {
         starts(d, "Failed to validate item #") || starts(d, "Failed to validate against child") ||
         starts(d, "Failed to validate against schema referenced") ||
         starts(d, "Failed to validate against dependent") ||
+        starts(d, "Failed to validate against additional properties schema") ||
         starts(d, "Failed to validate against schema associated with 'then'") ||
         starts(d, "Failed to validate against schema associated with 'else'"))
       return;
@@ -165,7 +166,7 @@ class Checker {
                    "schema/range");
       return;
     }
-    if (starts(d, "Array should contain at least")) {
+    if (starts(d, "Array should contain no fewer than")) {
       diags_.error(value_loc, p.path, "must not be empty", {}, "schema/range");
       return;
     }
@@ -230,6 +231,15 @@ class Checker {
       return "quote it: \"" + n.text + "\"";
     if ((t == "integer" || t == "boolean") && n.is_string() && parse_like(n.text, t))
       return "remove the quotes: " + n.text;
+    if (t == "boolean") return "use true or false";
+    if (t == "array" && n.is_string()) {
+      std::string words;
+      for (size_t b = 0, e; b < n.text.size(); b = e + 1) {
+        e = std::min(n.text.find(' ', b), n.text.size());
+        if (e > b) words += (words.empty() ? "" : ", ") + n.text.substr(b, e - b);
+      }
+      return "write it as a list: [" + words + "]";
+    }
     return {};
   }
 

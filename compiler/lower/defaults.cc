@@ -23,13 +23,13 @@ void default_image(Role& role, const JobSpec& job, const char* name, DiagnosticE
 }  // namespace
 
 void apply_defaults(JobSpec& job, DiagnosticEngine& diags) {
-  Origin spec{job.origin.loc, "spec"};
+  const Origin& spec = job.spec_origin;
   default_to<int64_t>(job.slots, 1, spec, "spec.slots");
   default_to<int64_t>(job.launcher.replicas, 1, job.launcher.origin, "spec.launcher.replicas");
   default_image(job.launcher, job, "launcher", diags);
   default_image(job.worker, job, "worker", diags);
   if (!job.command.set() && !job.launcher.command.set())
-    diags.error(job.origin.loc, "spec.command", "missing the program every rank runs",
+    diags.error(spec.loc, "spec.command", "missing the program every rank runs",
                 "add 'command: [python, train.py]' under spec, or give spec.launcher.command",
                 "spec/command");
 

@@ -81,6 +81,7 @@ struct HorovodOptions {
 struct JobSpec {
   std::string source;  // path of the file it came from, as given
   Origin origin;       // the document
+  Origin spec_origin;  // the "spec:" key
   JobKind kind = JobKind::MPIJob;
   Field<std::string> name, namespace_;
   std::vector<KeyValue> labels, annotations, env;

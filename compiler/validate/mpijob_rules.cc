@@ -13,7 +13,7 @@ class Rules {
   void error(const Node& n, const std::string& manifest_path, std::string message,
              const char* rule, std::string hint = {}) {
     const std::string& path = n.origin.empty() ? manifest_path : n.origin;
-    if (!n.origin.empty()) message += " (" + manifest_path + ")";
+    if (!n.origin.empty() && n.origin != manifest_path) message += " (" + manifest_path + ")";
     diags_.error(n.loc, path, std::move(message), std::move(hint), rule);
   }
 
