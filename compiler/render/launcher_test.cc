@@ -1,0 +1,40 @@
+#include "render/launcher.h"
+
+#include <catch2/catch.hpp>
+
+#include "testing/fixtures.h"
+
+using namespace mpijobc;
+
+namespace {
+
+std::string exec_line(const std::string& spec_yaml) {
+  JobSpec job = testing::lower_ok(spec_yaml);
+  DiagnosticEngine diags;
+  auto text = render_launcher(job, Templates(), diags);
+  REQUIRE(text);
+  size_t at = text->find("\nexec ");
+  REQUIRE(at != std::string::npos);
+  return text->substr(at + 1, text->find('\n', at + 1) - at - 1);
+}
+
+}  // namespace
+
+TEST_CASE("launcher: mpirun line, -np = replicas x slots, env forwarded") {
+  CHECK(exec_line(testing::spec("MPIJob", "  slots: 4\n  worker: {replicas: 3}\n")) ==
+        "exec mpirun --allow-run-as-root -bind-to none -map-by slot -x LD_LIBRARY_PATH -x PATH "
+        "-x 'NCCL_DEBUG=INFO' -mca pml ob1 -mca btl '^openib' -np 12 \"$@\" python train.py");
+  CHECK(exec_line(testing::spec("MPIJob", "  worker: {replicas: 1}\n  env: {NCCL_DEBUG: WARN, X: 1}\n")) ==
+        "exec mpirun --allow-run-as-root -bind-to none -map-by slot -x LD_LIBRARY_PATH -x PATH "
+        "-x NCCL_DEBUG -x X -mca pml ob1 -mca btl '^openib' -np 1 \"$@\" python train.py");
+}
+
+TEST_CASE("launcher: horovodrun line and custom launcher command") {
+  CHECK(exec_line(testing::spec("HorovodJob", "  slots: 2\n  worker: {replicas: 2}\n  verbose: true\n")) ==
+        "exec horovodrun -np 4 --log-level INFO --network-interface eth0 --min-np 4 --max-np 4 "
+        "--slots-per-host 2 --host-discovery-script \"$discovery\" --elastic-timeout 1200 --verbose "
+        "python train.py");
+  CHECK(exec_line(testing::spec("MPIJob", "  worker: {replicas: 1}\n"
+                                          "  launcher: {command: [mpirun, -n, 1, \"a'b\"]}\n")) ==
+        "exec mpirun -n 1 'a'\\''b'");
+}

@@ -1,0 +1,71 @@
+#include "render/manifest_v2beta1.h"
+
+#include <catch2/catch.hpp>
+
+#include "testing/fixtures.h"
+
+using namespace mpijobc;
+
+namespace {
+
+const Node& at(const Node& n, std::initializer_list<const char*> path) {
+  const Node* cur = &n;
+  for (const char* key : path) {
+    cur = cur->get(key);
+    INFO(key);
+    REQUIRE(cur);
+  }
+  return *cur;
+}
+
+const Node& container(const Node& mpijob, const char* role) {
+  return at(mpijob, {"spec", "mpiReplicaSpecs", role, "template", "spec", "containers"}).items.at(0);
+}
+
+}  // namespace
+
+TEST_CASE("manifests: ConfigMap with the script, MPIJob with explicit defaults") {
+  JobSpec job = testing::lower_ok(testing::spec("MPIJob", "  slots: 2\n  worker: {replicas: 3}\n"));
+  auto docs = V2beta1Target().manifests(job, "#!/bin/sh\n");
+  REQUIRE(docs.size() == 2);
+  CHECK(at(docs[0], {"metadata", "name"}).text == "job-launcher-script");
+  CHECK(at(docs[0], {"data", "launcher.sh"}).text == "#!/bin/sh\n");
+  const Node& mpijob = docs[1];
+  CHECK(at(mpijob, {"apiVersion"}).text == "kubeflow.org/v2beta1");
+  CHECK(at(mpijob, {"spec", "slotsPerWorker"}).text == "2");
+  CHECK(at(mpijob, {"spec", "runPolicy", "cleanPodPolicy"}).text == "Running");
+  CHECK_FALSE(at(mpijob, {"spec", "runPolicy"}).get("backoffLimit"));
+  CHECK(at(mpijob, {"spec", "sshAuthMountPath"}).text == "/root/.ssh");
+  CHECK(at(mpijob, {"spec", "mpiImplementation"}).text == "OpenMPI");
+  CHECK(at(mpijob, {"spec", "mpiReplicaSpecs", "Launcher", "restartPolicy"}).text == "OnFailure");
+  CHECK(at(mpijob, {"spec", "mpiReplicaSpecs", "Worker", "restartPolicy"}).text == "Never");
+  CHECK(at(mpijob, {"spec", "mpiReplicaSpecs", "Worker", "replicas"}).text == "3");
+  CHECK(container(mpijob, "Launcher").get("command")->items.at(1).text == "/opt/mpijobc/launcher.sh");
+  CHECK_FALSE(container(mpijob, "Worker").get("command"));  // the operator starts sshd
+  const Node& replicas = at(mpijob, {"spec", "mpiReplicaSpecs", "Worker", "replicas"});
+  CHECK(replicas.origin == "spec.worker.replicas");
+  CHECK(replicas.loc.line == 8);
+}
+
+TEST_CASE("manifests: resources, env, metadata, worker command") {
+  JobSpec job = testing::lower_ok(
+      "apiVersion: mpijobc/v1\nkind: MPIJob\n"
+      "metadata: {name: j, namespace: ns, labels: {a: b}, annotations: {x.io/y: z}}\n"
+      "spec:\n  image: i/j\n  command: [c]\n  env: {E: v}\n"
+      "  worker:\n    replicas: 1\n    command: [sleep, \"10\"]\n    restart_policy: FAILURE\n"
+      "    requests: {cpu: 1, mem: 1Gi, gpu: 2, ephemeral_storage: 5Gi}\n");
+  const Node mpijob = V2beta1Target().manifests(job, "").back();
+  CHECK(at(mpijob, {"metadata", "namespace"}).text == "ns");
+  CHECK(at(mpijob, {"metadata", "annotations", "x.io/y"}).text == "z");
+  CHECK(at(mpijob, {"spec", "mpiReplicaSpecs", "Worker", "template", "metadata", "labels", "a"}).text == "b");
+  CHECK(at(mpijob, {"spec", "mpiReplicaSpecs", "Worker", "restartPolicy"}).text == "OnFailure");
+  const Node& w = container(mpijob, "Worker");
+  CHECK(w.get("command")->items.at(1).text == "10");
+  CHECK(at(w, {"env"}).items.at(0).get("value")->text == "v");
+  const Node& requests = at(w, {"resources", "requests"});
+  std::vector<std::string> names;
+  for (const Member& m : requests.members) names.push_back(m.key);
+  CHECK(names == std::vector<std::string>{"cpu", "ephemeral-storage", "memory", "nvidia.com/gpu"});
+  // A GPU request alone becomes the limit too.
+  CHECK(at(w, {"resources", "limits", "nvidia.com/gpu"}).text == "2");
+}

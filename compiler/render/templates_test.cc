@@ -1,0 +1,46 @@
+#include "render/templates.h"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+using namespace mpijobc;
+
+TEST_CASE("shell_quote: bare when safe, single-quoted otherwise") {
+  CHECK(shell_quote("--epochs") == "--epochs");
+  CHECK(shell_quote("ghcr.io/a:1,2@x%y+z") == "ghcr.io/a:1,2@x%y+z");
+  CHECK(shell_quote("") == "''");
+  CHECK(shell_quote("a b") == "'a b'");
+  CHECK(shell_quote("it's") == "'it'\\''s'");
+  for (const char* special : {"$HOME", "`id`", "a\nb", "x=1", "~", "*", "^openib", "a;b"})
+    CHECK(shell_quote(special) == std::string("'") + special + "'");
+}
+
+TEST_CASE("comment_safe and tidy_layout") {
+  CHECK(comment_safe("a\nb\tc\x7f") == "a?b?c?");
+  CHECK(tidy_layout("a\n\n\n\nb\n\n") == "a\n\nb\n");
+  CHECK(tidy_layout("a") == "a\n");
+}
+
+TEST_CASE("Templates: --templates dir overrides, bad templates are errors") {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "mpijobc-tmpl-XXXXXX").string();
+  std::string dir = ::mkdtemp(tmpl.data());
+  std::ofstream(dir + "/launcher.sh.mustache") << "run{{#args}} {{.}}{{/args}}\n";
+  std::ofstream(dir + "/Dockerfile.mustache") << "{{#open}}\n";
+  TemplateData data;
+  data.set("args", string_list({"a b", "c"}));
+  DiagnosticEngine diags;
+  CHECK(Templates(dir).render("launcher.sh.mustache", data, shell_quote, diags) == "run 'a b' c\n");
+  CHECK_FALSE(Templates(dir).render("Dockerfile.mustache", data, shell_quote, diags));
+  CHECK(diags.error_count() == 1);
+  CHECK(diags.all()[0].message.rfind(dir + "/Dockerfile.mustache: ", 0) == 0);
+  CHECK_FALSE(Templates().render("nope.mustache", data, shell_quote, diags));
+  CHECK(diags.all()[1].message == "no template named nope.mustache");
+  // A file missing from the directory falls back to the built-in template.
+  std::filesystem::remove(dir + "/launcher.sh.mustache");
+  auto builtin = Templates(dir).render("launcher.sh.mustache", data, shell_quote, diags);
+  REQUIRE(builtin);
+  CHECK(builtin->rfind("#!/bin/sh\n", 0) == 0);
+  std::filesystem::remove_all(dir);
+}

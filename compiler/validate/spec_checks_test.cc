@@ -1,0 +1,43 @@
+#include "validate/spec_checks.h"
+
+#include <catch2/catch.hpp>
+
+#include "testing/fixtures.h"
+
+using namespace mpijobc;
+
+TEST_CASE("Kubernetes name syntax") {
+  CHECK(is_dns1123_label("a"));
+  CHECK(is_dns1123_label("1-foo"));
+  CHECK(is_dns1123_label(std::string(63, 'a')));
+  CHECK_FALSE(is_dns1123_label(std::string(64, 'a')));
+  CHECK_FALSE(is_dns1123_label("a.b"));
+  CHECK_FALSE(is_dns1123_label("-a"));
+  CHECK_FALSE(is_dns1123_label("A"));
+  CHECK(is_dns1035_label("foo-worker-0"));
+  CHECK_FALSE(is_dns1035_label("1-foo-worker-0"));
+  CHECK(is_dns1123_subdomain("example.com"));
+  CHECK_FALSE(is_dns1123_subdomain("example..com"));
+  CHECK(qualified_name_error("app.kubernetes.io/name").empty());
+  CHECK(qualified_name_error("team").empty());
+  CHECK_FALSE(qualified_name_error("Example.com/x").empty());
+  CHECK_FALSE(qualified_name_error("a b").empty());
+  CHECK_FALSE(qualified_name_error("x/").empty());
+}
+
+TEST_CASE("spec rules: metadata, env names, GPU request vs limit") {
+  DiagnosticEngine diags;
+  testing::lower("apiVersion: mpijobc/v1\nkind: MPIJob\n"
+                 "metadata: {name: j, labels: {ok: fine, x: \"has space\"}}\n"
+                 "spec:\n  image: a/b\n  command: [c]\n"
+                 "  worker: {replicas: 1, requests: {gpu: 1}, limits: {gpu: 1}}\n"
+                 "  launcher: {requests: {gpu: 1}, limits: {gpu: 2}}\n  env: {GOOD_1: a, 9BAD: b}\n",
+                 diags);
+  CHECK(testing::messages(diags) ==
+        std::vector<std::string>{
+            "3:40: metadata.labels.x: invalid label value 'has space': at most 63 letters, digits, "
+            "'-', '_' or '.', starting and ending with a letter or digit [spec/metadata-value]",
+            "9:20: spec.env.9BAD: invalid environment variable name '9BAD' [spec/env-name]",
+            "8:30: spec.launcher.requests.gpu: GPU request 1 differs from the limit 2 (line 8); "
+            "Kubernetes requires them to be equal [spec/gpu-request-limit]"});
+}
