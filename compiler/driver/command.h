@@ -1,0 +1,23 @@
+// One CLI subcommand per file (driver/cmd_<name>.cc): each registers itself
+// on the app and returns what runs it once its arguments are parsed.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace mpijobc {
+
+// Exit codes, the same for every subcommand (README, --help).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;  // errors in the input, stale outputs, failed runs
+inline constexpr int kExitUsage = 2;
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+Command add_build_command(CLI::App& app);
+
+}  // namespace mpijobc
