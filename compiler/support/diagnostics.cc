@@ -2,6 +2,8 @@
 
 #include <ostream>
 
+#include "support/text_checks.h"
+
 namespace mpijobc {
 
 void DiagnosticEngine::report(Diagnostic d) {
@@ -46,15 +48,16 @@ void print_prefix(std::ostream& out, const SourceManager& sources, const SourceL
 void print_text(std::ostream& out, const SourceManager& sources, const Diagnostic& d) {
   print_prefix(out, sources, d.loc);
   out << severity_name(d.severity) << ": ";
-  if (!d.path.empty()) out << d.path << ": ";
-  out << d.message;
+  // Messages quote user text: nothing it holds may drive the terminal.
+  if (!d.path.empty()) out << printable(d.path) << ": ";
+  out << printable(d.message);
   if (!d.rule.empty()) out << " [" << d.rule << ']';
   out << '\n';
   if (d.loc.valid()) {
     std::string_view line = sources.line(d.loc.file, d.loc.line);
     if (!line.empty()) {
       std::string number = std::to_string(d.loc.line);
-      out << ' ' << number << " | " << line << '\n';
+      out << ' ' << number << " | " << printable(line) << '\n';
       out << ' ' << std::string(number.size(), ' ') << " | ";
       // Keep tabs so the caret lines up under the source in any terminal.
       // Columns count bytes; UTF-8 continuation bytes take no cell of their own.
@@ -68,7 +71,7 @@ void print_text(std::ostream& out, const SourceManager& sources, const Diagnosti
   }
   if (!d.hint.empty()) {
     print_prefix(out, sources, d.loc);
-    out << "note: " << d.hint << '\n';
+    out << "note: " << printable(d.hint) << '\n';
   }
 }
 

@@ -22,3 +22,15 @@ TEST_CASE("text diagnostics: location, path, caret and note") {
         "job.yaml:2:10: note: write a number, e.g. 2\n"
         "mpijobc: warning: no position\n");
 }
+
+TEST_CASE("text diagnostics cannot drive the terminal with user text") {
+  SourceManager sources;
+  uint32_t f = sources.add("job.yaml", "a: \"\x1b]0;pwned\x07\"\n");
+  DiagnosticEngine diags;
+  diags.error({f, 1, 4}, "a", "bad value '\x1b]0;pwned\x07'", "remove \x1b[2J");
+  std::ostringstream out;
+  print_text(out, sources, diags.all());
+  CHECK(out.str().find('\x1b') == std::string::npos);
+  CHECK(out.str().find('\x07') == std::string::npos);
+  CHECK(out.str().find("bad value '?]0;pwned?'") != std::string::npos);
+}

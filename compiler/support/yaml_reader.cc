@@ -8,6 +8,8 @@
 #include <map>
 #include <sstream>
 
+#include "support/text_checks.h"
+
 namespace mpijobc {
 namespace {
 
@@ -148,6 +150,10 @@ class TreeBuilder : public YAML::EventHandler {
   Node scalar(const YAML::Mark& mark, const std::string& tag, const std::string& value) {
     Node n;
     n.loc = loc(mark);
+    if (value.size() > limits_.max_scalar_bytes)
+      throw ReadError{n.loc, "value too long: " + std::to_string(value.size()) + " bytes, the limit is " +
+                                 std::to_string(limits_.max_scalar_bytes),
+                      "keep large data out of the spec (mount it from a ConfigMap or volume)"};
     n.text = value;
     if (tag == "!" || tag == "tag:yaml.org,2002:str") {
       n.kind = Node::Kind::String;
@@ -225,6 +231,10 @@ class TreeBuilder : public YAML::EventHandler {
     if (!top.have_key) {
       if (!n.is_scalar())
         throw ReadError{n.loc, "mapping keys must be plain scalars", "write the key as a string"};
+      if (!n.is_string())
+        throw ReadError{n.loc, "mapping key '" + n.text + "' is not a string (it reads as " +
+                                   kind_name(n.kind) + ")",
+                        "quote it: \"" + n.text + "\""};
       if (const Member* prev = top.node.member(n.text))
         throw ReadError{n.loc, "duplicate key '" + n.text + "'",
                         "the first '" + n.text + "' is at line " +
@@ -252,11 +262,16 @@ class TreeBuilder : public YAML::EventHandler {
 std::vector<Node> read_yaml(const SourceManager& sources, uint32_t file, DiagnosticEngine& diags,
                             const YamlLimits& limits) {
   std::vector<Node> docs;
+  if (!check_text(sources, file, diags)) return docs;
   std::istringstream in(sources.text(file));
   TreeBuilder builder(file, limits);
   try {
     YAML::Parser parser(in);
-    while (parser.HandleNextDocument(builder)) {
+    for (size_t count = 1; parser.HandleNextDocument(builder); ++count) {
+      if (count > limits.max_documents)
+        throw ReadError{{file, 1, 1}, "more than " + std::to_string(limits.max_documents) +
+                                          " YAML documents in one file",
+                        "split the file"};
       if (builder.has_root()) {
         Node root = builder.take_root();
         if (!root.is_null()) docs.push_back(std::move(root));

@@ -1,8 +1,10 @@
 // Reads a YAML stream into located trees, one per non-empty document.
 // Plain scalars resolve by the YAML 1.2 core schema (so `yes` is a string,
-// `010` an integer); quoted scalars are strings. Duplicate keys, non-scalar
-// keys, unknown tags, out-of-range integers, runaway alias expansion and
-// excessive nesting are located errors, never crashes.
+// `010` an integer); quoted scalars are strings. The text first passes
+// check_text (size, NUL bytes, UTF-8). Duplicate keys, keys that are not
+// strings, unknown tags, out-of-range integers, runaway alias expansion,
+// excessive nesting, huge scalars and too many documents are located errors,
+// never crashes.
 #pragma once
 
 #include <vector>
@@ -15,6 +17,8 @@ namespace mpijobc {
 struct YamlLimits {
   size_t max_depth = 128;
   size_t max_nodes = 1'000'000;  // counts nodes copied in by aliases
+  size_t max_scalar_bytes = 1u << 20;
+  size_t max_documents = 100'000;
 };
 
 // Returns the documents read before the first error (all of them when there

@@ -103,3 +103,35 @@ TEST_CASE("complex keys and unknown tags are rejected") {
   REQUIRE(r.diags.error_count() == 1);
   CHECK(r.first().message == "unsupported YAML tag '!custom'");
 }
+
+TEST_CASE("keys that are not strings are located errors") {
+  Read r("env:\n  true: x\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().message == "mapping key 'true' is not a string (it reads as boolean)");
+  CHECK(r.first().loc.line == 2);
+  CHECK(r.first().hint == "quote it: \"true\"");
+  CHECK(Read("1: a\n").diags.error_count() == 1);
+  CHECK(Read("'1': a\n").diags.error_count() == 0);
+}
+
+TEST_CASE("huge scalars and too many documents are refused") {
+  YamlLimits limits;
+  limits.max_scalar_bytes = 8;
+  Read big("a: 123456789\n", limits);
+  REQUIRE(big.diags.error_count() == 1);
+  CHECK(big.first().message == "value too long: 9 bytes, the limit is 8");
+  CHECK(big.first().loc.column == 4);
+
+  limits = {};
+  limits.max_documents = 2;
+  Read many("a: 1\n---\nb: 2\n---\nc: 3\n", limits);
+  REQUIRE(many.diags.error_count() == 1);
+  CHECK(many.first().message == "more than 2 YAML documents in one file");
+}
+
+TEST_CASE("text checks run before the parser") {
+  Read r("a: \xFF\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().rule == "input/encoding");
+  CHECK(r.docs.empty());
+}

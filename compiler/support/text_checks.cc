@@ -1,0 +1,75 @@
+#include "support/text_checks.h"
+
+#include <string>
+
+namespace mpijobc {
+namespace {
+
+SourceLoc loc_of(const SourceManager& sources, uint32_t file, size_t offset) {
+  const std::string& text = sources.text(file);
+  uint32_t line = 1;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset; ++i)
+    if (text[i] == '\n') ++line, line_start = i + 1;
+  return {file, line, static_cast<uint32_t>(offset - line_start + 1)};
+}
+
+}  // namespace
+
+size_t valid_utf8_prefix(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return i;
+    uint32_t cp = n == 1 ? c : c & (0x7F >> n);
+    for (size_t k = 1; k < n; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    static const uint32_t min_for_length[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min_for_length[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += n;
+  }
+  return i;
+}
+
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  while (!s.empty()) {
+    size_t valid = valid_utf8_prefix(s);
+    for (char c : s.substr(0, valid))
+      out += (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F ? '?' : c;
+    if (valid == s.size()) break;
+    out += '?';  // one byte that is not UTF-8
+    s.remove_prefix(valid + 1);
+  }
+  return out;
+}
+
+bool check_text(const SourceManager& sources, uint32_t file, DiagnosticEngine& diags,
+                const TextLimits& limits) {
+  const std::string& text = sources.text(file);
+  if (text.size() > limits.max_bytes) {
+    diags.error({file, 1, 1}, {},
+                "file too large: " + std::to_string(text.size()) + " bytes, the limit is " +
+                    std::to_string(limits.max_bytes),
+                "split it into several files", "input/too-large");
+    return false;
+  }
+  if (size_t nul = text.find('\0'); nul != std::string::npos) {
+    diags.error(loc_of(sources, file, nul), {}, "NUL byte in the input",
+                "job specs and manifests are UTF-8 text; is this a binary file?", "input/encoding");
+    return false;
+  }
+  if (size_t valid = valid_utf8_prefix(text); valid != text.size()) {
+    diags.error(loc_of(sources, file, valid), {}, "invalid UTF-8 in the input",
+                "save the file as UTF-8", "input/encoding");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace mpijobc
