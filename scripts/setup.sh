@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 
 build_packages=(cmake g++ make libyaml-cpp-dev nlohmann-json3-dev libvalijson-dev
                 libkainjow-mustache-dev libcli11-dev libfmt-dev catch2)
-test_packages=(shellcheck python3 python3-jsonschema python3-yaml yamllint openmpi-bin)
+test_packages=(shellcheck python3 python3-jsonschema python3-yaml yamllint openmpi-bin
+               clang libclang-rt-14-dev)
 
 want=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then

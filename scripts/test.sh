@@ -2,7 +2,8 @@
 # Installs what is missing (build and test tools), builds, and runs every
 # test: unit tests of each stage and end-to-end tests of the CLI. Then the
 # same suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer
-# in build-asan/ (a sanitizer finding exits 86, which no test expects).
+# in build-asan/ (a sanitizer finding exits 86, which no test expects), and a
+# 60-second libFuzzer run of every harness in fuzz/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -14,3 +15,6 @@ cmake --build build-asan -j "$(nproc)"
 ASAN_OPTIONS=exitcode=86:detect_leaks=1:strict_string_checks=1 \
 UBSAN_OPTIONS=halt_on_error=1:exitcode=86:print_stacktrace=1 \
   ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+
+echo "test: fuzzing every harness in fuzz/ for 60 s (build-fuzz/)"
+scripts/fuzz.sh 60
