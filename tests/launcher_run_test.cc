@@ -110,6 +110,21 @@ TEST_CASE("launcher: HorovodJob runs horovodrun with flytekit's flags") {
   CHECK(moved.argv == concat(flags, kProgram));
 }
 
+TEST_CASE("launcher: MPIJOBC_NP replaces -np (and horovodrun's bounds) off-cluster") {
+  Launch mpi = launch("apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: plain}\n"
+                      "spec: {image: a/b, command: [./app], worker: {replicas: 4}}\n",
+                      "sh", "MPIJOBC_HOSTFILE=/nonexistent MPIJOBC_NP=2");
+  REQUIRE(mpi.argv.size() >= 3);
+  CHECK(Argv(mpi.argv.end() - 3, mpi.argv.end()) == Argv{"-np", "2", "./app"});
+  Launch hvd = launch("apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\n"
+                      "spec: {image: a/b, command: [t.py], worker: {replicas: 3}}\n",
+                      "sh", "MPIJOBC_NP=1");
+  CHECK(hvd.argv == Argv{"-np", "1", "--log-level", "INFO", "--network-interface", "eth0",
+                         "--min-np", "1", "--max-np", "1", "--slots-per-host", "1",
+                         "--host-discovery-script", "/etc/mpi/discover_hosts.sh",
+                         "--elastic-timeout", "1200", "t.py"});
+}
+
 TEST_CASE("launcher: HorovodJob defaults, and verbose off adds no flag") {
   Launch l = launch("apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\n"
                     "spec: {image: a/b, command: [python, t.py], worker: {replicas: 3}}\n",

@@ -17,9 +17,8 @@ std::vector<std::string> mpirun_flags(const JobSpec& job) {
                                 "-x", "LD_LIBRARY_PATH", "-x", "PATH"};
   if (!has_env(job, "NCCL_DEBUG")) f.insert(f.end(), {"-x", "NCCL_DEBUG=INFO"});
   for (const KeyValue& kv : job.env) f.insert(f.end(), {"-x", kv.key});
-  f.insert(f.end(), {"-mca", "pml", "ob1", "-mca", "btl", "^openib", "-np",
-                     std::to_string(job.processes())});
-  return f;
+  f.insert(f.end(), {"-mca", "pml", "ob1", "-mca", "btl", "^openib"});
+  return f;  // the template adds -np "$np"
 }
 
 }  // namespace
@@ -47,10 +46,7 @@ std::optional<std::string> render_launcher(const JobSpec& job, const Templates& 
   } else {
     const HorovodOptions& h = job.horovod;
     TemplateData horovodrun;
-    horovodrun.set("flags", string_list({"-np", np, "--log-level", *h.log_level,
-                                         "--network-interface", "eth0", "--min-np", np,
-                                         "--max-np", np, "--slots-per-host",
-                                         std::to_string(*job.slots)}));
+    horovodrun.set("flags", string_list({"--log-level", *h.log_level, "--network-interface", "eth0"}));
     horovodrun.set("discovery_script", *h.discovery_script_path);
     std::vector<std::string> tail = {"--elastic-timeout", std::to_string(*h.elastic_timeout)};
     if (*h.verbose) tail.push_back("--verbose");

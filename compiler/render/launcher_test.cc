@@ -20,18 +20,26 @@ std::string exec_line(const std::string& spec_yaml) {
 
 }  // namespace
 
-TEST_CASE("launcher: mpirun line, -np = replicas x slots, env forwarded") {
+TEST_CASE("launcher: -np = replicas x slots unless MPIJOBC_NP says otherwise") {
+  JobSpec job = testing::lower_ok(testing::spec("MPIJob", "  slots: 4\n  worker: {replicas: 3}\n"));
+  DiagnosticEngine diags;
+  auto text = render_launcher(job, Templates(), diags);
+  REQUIRE(text);
+  CHECK(text->find("\nnp=${MPIJOBC_NP:-12}\n") != std::string::npos);
+}
+
+TEST_CASE("launcher: mpirun line, env forwarded") {
   CHECK(exec_line(testing::spec("MPIJob", "  slots: 4\n  worker: {replicas: 3}\n")) ==
         "exec mpirun --allow-run-as-root -bind-to none -map-by slot -x LD_LIBRARY_PATH -x PATH "
-        "-x 'NCCL_DEBUG=INFO' -mca pml ob1 -mca btl '^openib' -np 12 \"$@\" python train.py");
+        "-x 'NCCL_DEBUG=INFO' -mca pml ob1 -mca btl '^openib' -np \"$np\" \"$@\" python train.py");
   CHECK(exec_line(testing::spec("MPIJob", "  worker: {replicas: 1}\n  env: {NCCL_DEBUG: WARN, X: 1}\n")) ==
         "exec mpirun --allow-run-as-root -bind-to none -map-by slot -x LD_LIBRARY_PATH -x PATH "
-        "-x NCCL_DEBUG -x X -mca pml ob1 -mca btl '^openib' -np 1 \"$@\" python train.py");
+        "-x NCCL_DEBUG -x X -mca pml ob1 -mca btl '^openib' -np \"$np\" \"$@\" python train.py");
 }
 
 TEST_CASE("launcher: horovodrun line and custom launcher command") {
   CHECK(exec_line(testing::spec("HorovodJob", "  slots: 2\n  worker: {replicas: 2}\n  verbose: true\n")) ==
-        "exec horovodrun -np 4 --log-level INFO --network-interface eth0 --min-np 4 --max-np 4 "
+        "exec horovodrun -np \"$np\" --log-level INFO --network-interface eth0 --min-np \"$np\" --max-np \"$np\" "
         "--slots-per-host 2 --host-discovery-script \"$discovery\" --elastic-timeout 1200 --verbose "
         "python train.py");
   CHECK(exec_line(testing::spec("MPIJob", "  worker: {replicas: 1}\n"

@@ -4,8 +4,11 @@
 # It runs unchanged in the launcher pod and on any machine with the MPI tools on PATH.
 set -eu
 
+# MPIJOBC_NP scales the job down off-cluster (mpijobc run --local --np N).
+np=${MPIJOBC_NP:-32}
+
 # Elastic Horovod asks this script for the current hosts; the operator
 # writes it. MPIJOBC_HOST_DISCOVERY_SCRIPT points elsewhere off-cluster.
 discovery=${MPIJOBC_HOST_DISCOVERY_SCRIPT:-}
 [ -n "$discovery" ] || discovery=/etc/mpi/discover_hosts.sh
-exec horovodrun -np 32 --log-level INFO --network-interface eth0 --min-np 32 --max-np 32 --slots-per-host 4 --host-discovery-script "$discovery" --elastic-timeout 600 python pretrain.py --config configs/large.json
+exec horovodrun -np "$np" --log-level INFO --network-interface eth0 --min-np "$np" --max-np "$np" --slots-per-host 4 --host-discovery-script "$discovery" --elastic-timeout 600 python pretrain.py --config configs/large.json

@@ -4,8 +4,11 @@
 # It runs unchanged in the launcher pod and on any machine with the MPI tools on PATH.
 set -eu
 
+# MPIJOBC_NP scales the job down off-cluster (mpijobc run --local --np N).
+np=${MPIJOBC_NP:-2}
+
 # Elastic Horovod asks this script for the current hosts; the operator
 # writes it. MPIJOBC_HOST_DISCOVERY_SCRIPT points elsewhere off-cluster.
 discovery=${MPIJOBC_HOST_DISCOVERY_SCRIPT:-}
 [ -n "$discovery" ] || discovery=/etc/mpi/discover_hosts.sh
-exec horovodrun -np 2 --log-level INFO --network-interface eth0 --min-np 2 --max-np 2 --slots-per-host 1 --host-discovery-script "$discovery" --elastic-timeout 1200 python pretrain.py --config configs/small.json
+exec horovodrun -np "$np" --log-level INFO --network-interface eth0 --min-np "$np" --max-np "$np" --slots-per-host 1 --host-discovery-script "$discovery" --elastic-timeout 1200 python pretrain.py --config configs/small.json

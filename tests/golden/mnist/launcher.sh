@@ -4,8 +4,11 @@
 # It runs unchanged in the launcher pod and on any machine with the MPI tools on PATH.
 set -eu
 
+# MPIJOBC_NP scales the job down off-cluster (mpijobc run --local --np N).
+np=${MPIJOBC_NP:-8}
+
 # Elastic Horovod asks this script for the current hosts; the operator
 # writes it. MPIJOBC_HOST_DISCOVERY_SCRIPT points elsewhere off-cluster.
 discovery=${MPIJOBC_HOST_DISCOVERY_SCRIPT:-}
 [ -n "$discovery" ] || discovery=/etc/mpi/discover_hosts.sh
-exec horovodrun -np 8 --log-level INFO --network-interface eth0 --min-np 8 --max-np 8 --slots-per-host 2 --host-discovery-script "$discovery" --elastic-timeout 1200 python train.py --epochs 10
+exec horovodrun -np "$np" --log-level INFO --network-interface eth0 --min-np "$np" --max-np "$np" --slots-per-host 2 --host-discovery-script "$discovery" --elastic-timeout 1200 python train.py --epochs 10

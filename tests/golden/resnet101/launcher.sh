@@ -4,6 +4,9 @@
 # It runs unchanged in the launcher pod and on any machine with the MPI tools on PATH.
 set -eu
 
+# MPIJOBC_NP scales the job down off-cluster (mpijobc run --local --np N).
+np=${MPIJOBC_NP:-8}
+
 # Pass the operator's hostfile explicitly when there is one: Open MPI 5
 # ignores OMPI_MCA_orte_default_hostfile and would run every rank here.
 hostfile=${MPIJOBC_HOSTFILE:-/etc/mpi/hostfile}
@@ -12,4 +15,4 @@ if [ -f "$hostfile" ]; then
 else
   set --
 fi
-exec mpirun --allow-run-as-root -bind-to none -map-by slot -x LD_LIBRARY_PATH -x PATH -x NCCL_DEBUG -x NCCL_IB_DISABLE -mca pml ob1 -mca btl '^openib' -np 8 "$@" python scripts/tf_cnn_benchmarks/tf_cnn_benchmarks.py '--model=resnet101' '--batch_size=64' '--variable_update=horovod'
+exec mpirun --allow-run-as-root -bind-to none -map-by slot -x LD_LIBRARY_PATH -x PATH -x NCCL_DEBUG -x NCCL_IB_DISABLE -mca pml ob1 -mca btl '^openib' -np "$np" "$@" python scripts/tf_cnn_benchmarks/tf_cnn_benchmarks.py '--model=resnet101' '--batch_size=64' '--variable_update=horovod'
