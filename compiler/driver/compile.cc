@@ -94,6 +94,7 @@ void Compiler::compile_document(const Node& doc, const std::string& path) {
   out.files.push_back({dir + "launcher.sh", *launcher, true});
   out.files.push_back({dir + "Dockerfile", *dockerfile});
   out.files.push_back({dir + "kustomization.yaml", kustomization(job)});
+  out.spec = std::move(job);
   jobs_.push_back(std::move(out));
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/job_spec.h"
 #include "support/diagnostics.h"
 #include "support/node.h"
 
@@ -19,6 +20,7 @@ struct OutputFile {
 };
 
 struct CompiledJob {
+  JobSpec spec;  // the lowered, defaulted model the files were rendered from
   std::string name;
   SourceLoc name_loc;
   std::vector<OutputFile> files;

@@ -1,0 +1,147 @@
+// `mpijobc run --local`: compile a spec, then run its launcher on this
+// machine with the real MPI tools (local/local_plan.h decides how,
+// local/process.h runs it).
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <iomanip>
+#include <optional>
+#include <set>
+
+#include "driver/command.h"
+#include "driver/compile.h"
+#include "local/local_plan.h"
+#include "local/process.h"
+
+namespace mpijobc {
+namespace {
+
+struct RunArgs {
+  std::string spec;
+  std::string job;
+  std::optional<int64_t> np;
+  bool local = false;
+  bool as_mpi = false;
+};
+
+void write_text(const std::filesystem::path& path, const std::string& text, bool executable) {
+  std::ofstream(path, std::ios::binary) << text;
+  if (executable)
+    std::filesystem::permissions(path, std::filesystem::perms::owner_exec,
+                                 std::filesystem::perm_options::add);
+}
+
+const CompiledJob* select_job(const std::vector<CompiledJob>& jobs, const std::string& wanted,
+                              DiagnosticEngine& diags) {
+  std::string names;
+  for (const CompiledJob& job : jobs) {
+    if (job.name == wanted || (wanted.empty() && jobs.size() == 1)) return &job;
+    names += (names.empty() ? "" : ", ") + job.name;
+  }
+  diags.error({}, {},
+              wanted.empty() ? "the spec defines several jobs (" + names + ")"
+                             : "no job named '" + wanted + "' in the spec (it has " + names + ")",
+              "choose one with --job NAME", "run/job");
+  return nullptr;
+}
+
+int run_local(const RunArgs& args) {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  Compiler compiler(sources, diags, {});
+  compiler.compile_file(args.spec);
+  const CompiledJob* job = nullptr;
+  if (!diags.has_errors()) {
+    if (compiler.jobs().empty())
+      diags.error({}, {}, "no job specs found in " + args.spec,
+                  "a job spec starts with 'apiVersion: mpijobc/v1'", "input/empty");
+    else
+      job = select_job(compiler.jobs(), args.job, diags);
+  }
+
+  std::error_code ec;
+  std::string pattern = (std::filesystem::temp_directory_path(ec) / "mpijobc-run-XXXXXX").string();
+  std::optional<LocalRunPlan> plan;
+  if (job) {
+    if (!mkdtemp(pattern.data())) {
+      diags.error({}, {}, "cannot create a work directory in " + pattern, {}, "io/write");
+    } else {
+      LocalRunRequest request;
+      request.np = args.np;
+      request.as_mpi = args.as_mpi;
+      request.cores = sysconf(_SC_NPROCESSORS_ONLN);
+      request.root = geteuid() == 0;
+      request.work_dir = pattern;
+      request.on_path = on_path;
+      plan = plan_local_run(*job, request, Templates(), diags);
+    }
+  }
+  print_text(std::cerr, sources, diags.all());
+  if (!plan) {
+    if (job) std::filesystem::remove_all(pattern, ec);
+    std::cerr << "mpijobc: " << diags.error_count() << " error(s); nothing run\n";
+    return kExitFindings;
+  }
+
+  // flytekit's mpirun flags forward LD_LIBRARY_PATH, which mpirun warns
+  // about when this shell has none; a pod always has one.
+  if (!std::getenv("LD_LIBRARY_PATH")) plan->env.emplace_back("LD_LIBRARY_PATH", "");
+  std::filesystem::path dir = pattern;
+  write_text(dir / "launcher.sh", plan->launcher, true);
+  write_text(dir / "hostfile", plan->hostfile, false);
+  write_text(dir / "discover_hosts.sh", plan->discovery_script, true);
+  for (const std::string& note : plan->notes) std::cerr << "mpijobc: run: note: " << note << '\n';
+  std::cerr << "mpijobc: run: starting " << job->name << " on localhost: "
+            << (plan->ranks ? std::to_string(plan->ranks) + " ranks" : std::string("launcher.command"))
+            << " ...\n"
+            << std::flush;
+
+  ProcessOutput filters;
+  ProcessResult result =
+      run_process({"/bin/sh", (dir / "launcher.sh").string()}, plan->env, filters, std::cout, std::cerr);
+  std::filesystem::remove_all(dir, ec);
+  if (!result.started) {
+    std::cerr << "mpijobc: error: cannot start /bin/sh: " << result.error << '\n';
+    return kExitFindings;
+  }
+  std::cerr << "mpijobc: run: " << job->name << ": ";
+  std::set<int> printed = filters.out.ranks_seen();
+  printed.insert(filters.err.ranks_seen().begin(), filters.err.ranks_seen().end());
+  if (plan->ranks) std::cerr << plan->ranks << " ranks (" << printed.size() << " printed), ";
+  std::cerr << "exit code " << result.exit_code;
+  for (const auto& [rank, code] : filters.err.failed()) std::cerr << ", rank " << rank << " exited with " << code;
+  if (result.interrupted_by) std::cerr << ", interrupted";
+  std::cerr << ", " << std::fixed << std::setprecision(2) << result.seconds << " s wall\n";
+  // Interrupted: the shell convention 128 + signal, whatever mpirun made of it.
+  return result.interrupted_by ? 128 + result.interrupted_by : result.exit_code;
+}
+
+}  // namespace
+
+Command add_run_command(CLI::App& app) {
+  auto args = std::make_shared<RunArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "run", "Run a job's generated launcher on this machine with the real MPI tools (--local)");
+  cmd->add_option("spec", args->spec, "Job spec file")->required()->type_name("FILE");
+  cmd->add_flag("--local", args->local,
+                "Run here: a hostfile 'localhost slots=N' stands in for the workers (required; "
+                "on a cluster use kubectl apply -k)")
+      ->required();
+  cmd->add_option("--np", args->np, "Number of ranks (default: the job's replicas x slots)")
+      ->type_name("N")
+      ->check(CLI::Range(int64_t{1}, int64_t{4096}));
+  cmd->add_option("--job", args->job, "Which job of a file with several")->type_name("NAME");
+  cmd->add_flag("--as-mpi", args->as_mpi,
+                "HorovodJob without horovodrun on PATH: run the same program under mpirun");
+  cmd->footer(
+      "The launcher gets the environment the operator would give it. Each output line is\n"
+      "prefixed with its rank; the exit code is the job's (1 for errors in the spec, 2 usage).\n"
+      "Example: mpijobc run --local samples/hello-mpi.yaml --np 2");
+  return {cmd, [args] { return run_local(*args); }};
+}
+
+}  // namespace mpijobc
