@@ -13,7 +13,8 @@ int main(int argc, char** argv) {
       "mpijobc"};
   app.set_version_flag("--version", "mpijobc " MPIJOBC_VERSION);
   app.require_subcommand(1);
-  app.footer("Exit codes: 0 ok, 1 errors in the input (nothing written), 2 usage.");
+  app.footer(
+      "Exit codes: 0 ok, 1 errors in the input (nothing written), 2 usage; run: the job's own.");
 
   const std::vector<mpijobc::Command> commands = {
       mpijobc::add_build_command(app),

@@ -1,0 +1,101 @@
+#include "local/local_plan.h"
+
+#include <catch2/catch.hpp>
+
+#include "testing/fixtures.h"
+
+using namespace mpijobc;
+
+namespace {
+
+struct Planned {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  std::optional<LocalRunPlan> plan;
+
+  Planned(const std::string& kind, const std::string& extra, LocalRunRequest request) {
+    Compiler compiler(sources, diags, {});
+    compiler.compile_text("t.yaml", testing::spec(kind, extra));
+    REQUIRE_FALSE(diags.has_errors());
+    if (!request.on_path) request.on_path = [](const std::string&) { return true; };
+    request.work_dir = "/w";
+    plan = plan_local_run(compiler.jobs().at(0), request, Templates(), diags);
+  }
+  std::string env(const std::string& name) const {
+    for (const auto& [k, v] : plan->env)
+      if (k == name) return v;
+    return "<unset>";
+  }
+};
+
+LocalRunRequest cores(int64_t n) {
+  LocalRunRequest r;
+  r.cores = n;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("local plan: the generated launcher, a local hostfile, the operator's launcher env") {
+  Planned p("MPIJob", "  slots: 2\n  worker: {replicas: 2}\n  env: {A: \"x y\"}\n", cores(4));
+  REQUIRE(p.plan);
+  CHECK(p.plan->ranks == 4);
+  CHECK(p.plan->launcher.find("np=${MPIJOBC_NP:-4}") != std::string::npos);
+  CHECK(p.plan->hostfile == "localhost slots=4\n");
+  CHECK(p.plan->discovery_script == "#!/bin/sh\necho localhost:4\n");
+  CHECK(p.env("K_MPI_JOB_ROLE") == "launcher");
+  CHECK(p.env("MPIJOBC_HOSTFILE") == "/w/hostfile");
+  CHECK(p.env("OMPI_MCA_orte_default_hostfile") == "/w/hostfile");
+  CHECK(p.env("A") == "x y");
+  CHECK(p.env("MPIJOBC_NP") == "<unset>");  // the script's own default
+  CHECK(p.env("OMPI_ALLOW_RUN_AS_ROOT") == "<unset>");
+  CHECK(p.plan->notes.empty());
+}
+
+TEST_CASE("local plan: --np scales, above the cores it oversubscribes and says so") {
+  LocalRunRequest r = cores(2);
+  r.np = 3;
+  r.root = true;
+  Planned p("MPIJob", "  worker: {replicas: 8}\n", r);
+  REQUIRE(p.plan);
+  CHECK(p.plan->ranks == 3);
+  CHECK(p.env("MPIJOBC_NP") == "3");
+  CHECK(p.env("OMPI_ALLOW_RUN_AS_ROOT") == "1");
+  CHECK(p.env("OMPI_MCA_mpi_yield_when_idle") == "1");
+  CHECK(p.plan->notes == std::vector<std::string>{"oversubscribed: 3 ranks on 2 cores",
+                                                  "scaled to 3 ranks with --np (the job runs 8)"});
+}
+
+TEST_CASE("local plan: more ranks than cores without --np is a located error") {
+  Planned p("MPIJob", "  worker: {replicas: 8}\n", cores(2));
+  CHECK_FALSE(p.plan);
+  CHECK(testing::messages(p.diags) ==
+        std::vector<std::string>{"7:22: spec.worker.replicas: job runs 8 ranks (8 workers x 1 slots) "
+                                 "but this machine has 2 cores [run/too-many-ranks]"});
+}
+
+TEST_CASE("local plan: HorovodJob needs horovodrun, or runs its program under mpirun") {
+  LocalRunRequest r = cores(4);
+  r.on_path = [](const std::string& p) { return p == "mpirun"; };
+  Planned missing("HorovodJob", "  worker: {replicas: 2}\n", r);
+  CHECK_FALSE(missing.plan);
+  REQUIRE(missing.diags.all().size() == 1);
+  CHECK(missing.diags.all()[0].rule == "run/missing-tool");
+  CHECK(missing.diags.all()[0].hint.find("--as-mpi") != std::string::npos);
+
+  r.as_mpi = true;
+  Planned as_mpi("HorovodJob", "  worker: {replicas: 2}\n", r);
+  REQUIRE(as_mpi.plan);
+  CHECK(as_mpi.plan->launcher.find("exec mpirun ") != std::string::npos);
+  CHECK(as_mpi.plan->launcher.find("horovodrun") == std::string::npos);
+}
+
+TEST_CASE("local plan: --np cannot scale a spec's own launcher command") {
+  LocalRunRequest r = cores(4);
+  r.np = 2;
+  Planned p("MPIJob", "  worker: {replicas: 2}\n  launcher: {command: [mpirun, -n, 2, app]}\n", r);
+  CHECK_FALSE(p.plan);
+  REQUIRE(p.diags.all().size() == 1);
+  CHECK(p.diags.all()[0].rule == "run/np-custom-command");
+  CHECK(p.diags.all()[0].path == "spec.launcher.command");
+}
