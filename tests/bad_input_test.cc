@@ -1,8 +1,9 @@
-// Every file in tests/bad/ is a spec with mistakes. Its "# expect: " lines
-// give diagnostics that must appear (each as the start of a stderr line,
-// after "<file>:"; "# expect-unlocated: " after "mpijobc: "), and
-// "# errors: N" the exact error count. The build must exit
-// 1 and write nothing.
+// Every file in tests/bad/ is a spec with mistakes, every file in
+// tests/manifests/bad/ a hand-written MPIJob with mistakes. Its "# expect: "
+// lines give diagnostics that must appear (each as the start of a stderr
+// line, after "<file>:"; "# expect-unlocated: " after "mpijobc: "), and
+// "# errors: N" the exact error count. `build` (specs) or `validate`
+// (manifests) must exit 1, and build must write nothing.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -12,12 +13,14 @@
 
 using namespace e2e;
 
-TEST_CASE("bad inputs: located errors, exit 1, nothing written") {
+namespace {
+
+void check_bad_inputs(const std::string& dir, const std::string& command, size_t at_least) {
   std::vector<std::string> cases;
-  for (const auto& e : std::filesystem::directory_iterator(source_dir() + "/tests/bad"))
-    cases.push_back("tests/bad/" + e.path().filename().string());
+  for (const auto& e : std::filesystem::directory_iterator(source_dir() + "/" + dir))
+    cases.push_back(dir + "/" + e.path().filename().string());
   std::sort(cases.begin(), cases.end());
-  REQUIRE(cases.size() >= 25);
+  REQUIRE(cases.size() >= at_least);
   for (const std::string& c : cases) {
     std::vector<std::string> expect;
     std::string errors;
@@ -28,15 +31,25 @@ TEST_CASE("bad inputs: located errors, exit 1, nothing written") {
       if (line.rfind("# errors: ", 0) == 0) errors = line.substr(10);
     }
     TempDir out;
-    Result r = run(quote(mpijobc()) + " build " + c + " -o " + quote(out / "deploy"));
+    Result r = run(quote(mpijobc()) + " " + command + " " + c +
+                   (command == "build" ? " -o " + quote(out / "deploy") : ""));
     INFO(c << "\n--- stderr:\n" << r.err);
     REQUIRE_FALSE(expect.empty());
     CHECK(r.status == 1);
     CHECK_FALSE(exists(out / "deploy"));
     for (const std::string& e : expect)
       CHECK(("\n" + r.err).find("\n" + e) != std::string::npos);
-    if (!errors.empty())
-      CHECK(r.err.find("mpijobc: " + errors + " error(s); nothing written") != std::string::npos);
+    if (!errors.empty()) CHECK(r.err.find("mpijobc: " + errors + " error(s)") != std::string::npos);
     CHECK(r.err.find("terminate") == std::string::npos);
   }
+}
+
+}  // namespace
+
+TEST_CASE("bad inputs: located errors, exit 1, nothing written") {
+  check_bad_inputs("tests/bad", "build", 25);
+}
+
+TEST_CASE("bad manifests: validate reports every operator rule at its line and column") {
+  check_bad_inputs("tests/manifests/bad", "validate", 4);
 }

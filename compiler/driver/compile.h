@@ -41,10 +41,12 @@ class Compiler {
   // Compiles every job document of `text`, reported as coming from `path`.
   void compile_text(const std::string& path, std::string text);
 
+  // Compiles one spec document read from `path`.
+  void compile_document(const Node& doc, const std::string& path);
+
   const std::vector<CompiledJob>& jobs() const { return jobs_; }
 
  private:
-  void compile_document(const Node& doc, const std::string& path);
 
   SourceManager& sources_;
   DiagnosticEngine& diags_;

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   const std::vector<mpijobc::Command> commands = {
       mpijobc::add_build_command(app),
       mpijobc::add_run_command(app),
+      mpijobc::add_validate_command(app),
   };
 
   try {

@@ -48,7 +48,10 @@ class Rules {
       return;
     }
     const Node* replicas = rs->get("replicas");
-    if (replicas) {
+    if (replicas && replicas->kind != Node::Kind::Int) {
+      error(*replicas, path + ".replicas", "must be an integer, got '" + replicas->text + "'",
+            "mpijob/type");
+    } else if (replicas) {
       auto n = replicas->as_int();
       if (launcher && n && *n != 1)
         error(*replicas, path + ".replicas", "must be 1, got " + replicas->text,
@@ -71,9 +74,27 @@ class Rules {
     const Node* tmpl = rs->get("template");
     const Node* pod = tmpl ? tmpl->get("spec") : nullptr;
     const Node* containers = pod ? pod->get("containers") : nullptr;
-    if (!containers || !containers->is_seq() || containers->items.empty())
+    if (!containers || !containers->is_seq() || containers->items.empty()) {
       error(pod ? *pod : tmpl ? *tmpl : *rs, path + ".template.spec.containers",
             "must define at least one container", "mpijob/containers-required");
+      return;
+    }
+    for (size_t i = 0; i < containers->items.size(); ++i) {
+      const Node& c = containers->items[i];
+      const Node* image = c.get("image");
+      if (!image || !image->is_string() || image->text.empty())
+        error(image ? *image : c, path + ".template.spec.containers[" + std::to_string(i) + "].image",
+              "the container has no image", "mpijob/container-image",
+              "every container needs an image; the pod cannot start without one");
+    }
+  }
+
+  void replica_types(const Node& specs) {
+    for (const Member& m : specs.members)
+      if (m.key != "Launcher" && m.key != "Worker")
+        diags_.error(m.key_loc, "spec.mpiReplicaSpecs." + m.key,
+                     "unknown replica type '" + m.key + "': the operator knows Launcher and Worker",
+                     "rename it to Launcher or Worker", "mpijob/replica-type");
   }
 
   void one_of(const Node* n, const std::string& path, std::initializer_list<const char*> allowed,
@@ -112,6 +133,7 @@ void check_mpijob_v2beta1(const Node& job, DiagnosticEngine& diags) {
     rules.error(*spec, "spec.mpiReplicaSpecs", "must have replica specs",
                 "mpijob/replica-specs-required");
   } else {
+    rules.replica_types(*specs);
     rules.replica(*specs, "Launcher", true);
     rules.replica(*specs, "Worker", false);
   }

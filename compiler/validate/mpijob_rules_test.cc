@@ -92,7 +92,7 @@ TEST_CASE("operator rules: generated nodes are reported at their spec field") {
   launcher.add("restartPolicy",
                Node::string("Always").from({1, 12, 21}, "spec.launcher.restart_policy"));
   launcher.add("template", Node::map()).add("spec", Node::map()).add("containers", Node::seq())
-      .push(Node::map());
+      .push(Node::map()).add("image", Node::string("a/b"));
   DiagnosticEngine diags;
   check_mpijob_v2beta1(mpijob, diags);
   REQUIRE(diags.error_count() == 1);

@@ -1,0 +1,31 @@
+#include "validate/manifest_rules.h"
+
+#include "validate/mpijob_rules.h"
+
+namespace mpijobc {
+namespace {
+
+struct Row {
+  std::string_view api_version;
+  ManifestCheck check;
+};
+
+constexpr Row kRows[] = {
+    {"kubeflow.org/v2beta1", check_mpijob_v2beta1},
+};
+
+}  // namespace
+
+ManifestCheck manifest_check(std::string_view api_version) {
+  for (const Row& row : kRows)
+    if (row.api_version == api_version) return row.check;
+  return nullptr;
+}
+
+std::string known_manifest_versions() {
+  std::string out;
+  for (const Row& row : kRows) out += (out.empty() ? "" : ", ") + std::string(row.api_version);
+  return out;
+}
+
+}  // namespace mpijobc

@@ -1,0 +1,21 @@
+// Which operator's rules check a Kubernetes MPIJob, by its apiVersion: one
+// table, so a new dialect is a new row (and its own rules file), not a branch.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "support/diagnostics.h"
+#include "support/node.h"
+
+namespace mpijobc {
+
+using ManifestCheck = void (*)(const Node& mpijob, DiagnosticEngine& diags);
+
+// The rules for MPIJobs of `api_version`; nullptr when mpijobc has none.
+ManifestCheck manifest_check(std::string_view api_version);
+
+// The apiVersions that have rules, for messages ("a, b").
+std::string known_manifest_versions();
+
+}  // namespace mpijobc
