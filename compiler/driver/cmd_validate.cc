@@ -92,7 +92,8 @@ Command add_validate_command(CLI::App& app) {
       "validate", "Check job specs and hand-written MPIJob manifests without writing anything");
   cmd->add_option("files", args->inputs,
                   "YAML files: job specs (apiVersion mpijobc/v1) and Kubernetes manifests; "
-                  "MPIJobs of kubeflow.org/v2beta1 are checked, other kinds are skipped")
+                  "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
+                  "are checked, other kinds are skipped")
       ->required()
       ->type_name("FILE");
   cmd->add_flag("--werror", args->werror, "Treat warnings as errors");

@@ -1,6 +1,8 @@
 #include "validate/manifest_rules.h"
 
 #include "validate/mpijob_rules.h"
+#include "validate/mpijob_rules_bdap.h"
+#include "validate/mpijob_rules_v1.h"
 
 namespace mpijobc {
 namespace {
@@ -12,6 +14,8 @@ struct Row {
 
 constexpr Row kRows[] = {
     {"kubeflow.org/v2beta1", check_mpijob_v2beta1},
+    {"kubeflow.org/v1", check_mpijob_v1},
+    {"batch.test.bdap.com/v1", check_mpijob_bdap},
 };
 
 }  // namespace

@@ -1,0 +1,60 @@
+// The apiVersion table and the v1 / bdap rule passes on valid manifests
+// (broken ones, with every rule and position: tests/manifests/bad/).
+#include "validate/manifest_rules.h"
+
+#include <catch2/catch.hpp>
+
+#include "testing/fixtures.h"
+
+using namespace mpijobc;
+
+namespace {
+
+std::vector<std::string> findings(const std::string& yaml) {
+  auto p = testing::parse(yaml);
+  REQUIRE_FALSE(p.diags.has_errors());
+  const Node* api = p.doc().get("apiVersion");
+  REQUIRE(api);
+  ManifestCheck check = manifest_check(api->text);
+  REQUIRE(check);
+  DiagnosticEngine diags;
+  check(p.doc(), diags);
+  return testing::messages(diags);
+}
+
+}  // namespace
+
+TEST_CASE("manifest rules: one pass per apiVersion, none for others") {
+  CHECK(manifest_check("kubeflow.org/v2beta1"));
+  CHECK(manifest_check("kubeflow.org/v1"));
+  CHECK(manifest_check("batch.test.bdap.com/v1"));
+  CHECK_FALSE(manifest_check("kubeflow.org/v1alpha2"));
+  CHECK(known_manifest_versions() == "kubeflow.org/v2beta1, kubeflow.org/v1, batch.test.bdap.com/v1");
+}
+
+TEST_CASE("manifest rules: a valid kubeflow.org/v1 MPIJob has no findings") {
+  CHECK(findings("apiVersion: kubeflow.org/v1\nkind: MPIJob\nmetadata: {name: mnist.v1}\n"
+                 "spec:\n  slotsPerWorker: 1\n  runPolicy: {cleanPodPolicy: Running}\n"
+                 "  mpiReplicaSpecs:\n"
+                 "    Launcher: {replicas: 1, template: {spec: {containers: [{name: mpi, image: a/b, "
+                 "command: [mpirun, python, t.py]}]}}}\n"
+                 "    Worker: {replicas: 2, restartPolicy: ExitCode, template: {spec: {containers: "
+                 "[{name: mpi, image: a/b}]}}}\n")
+            .empty());
+}
+
+TEST_CASE("manifest rules: a bdap MPIJob with probes and images has no findings") {
+  CHECK(findings("apiVersion: batch.test.bdap.com/v1\nkind: MPIJob\nmetadata: {name: t}\n"
+                 "spec:\n  numWorkers: 2\n"
+                 "  launcherTemplate: {spec: {containers: [{name: l, image: a/b}]}}\n"
+                 "  workerTemplate: {spec: {containers: [{name: w, image: a/b, "
+                 "readinessProbe: {exec: {command: [cat, /ready]}}}]}}\n")
+            .empty());
+  CHECK(findings("apiVersion: batch.test.bdap.com/v1\nkind: MPIJob\nmetadata: {name: t}\n"
+                 "spec:\n  numWorkers: 2\n"
+                 "  launcherTemplate: {spec: {containers: [{name: l, image: a/b}]}}\n"
+                 "  workerTemplate: {spec: {containers: [{name: w, image: a/b}]}}\n") ==
+        std::vector<std::string>{"7:39: spec.workerTemplate.spec.containers: no readiness probe: the "
+                                 "operator starts the launcher once workers are ready, which without "
+                                 "a probe is as soon as they start [mpijob-bdap/worker-readiness]"});
+}
