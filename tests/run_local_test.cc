@@ -4,6 +4,8 @@
 // when mpirun or mpi4py is not installed.
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 #include "harness.h"
 
 using namespace e2e;
@@ -148,9 +150,13 @@ TEST_CASE("run --local: several jobs in a file need --job") {
 TEST_CASE("run --local: Ctrl-C stops every rank") {
   require_mpi();
   TempDir dir;
+  // A sleep duration unique to this test run names its ranks for pgrep,
+  // even when another test run is going on at the same time.
+  std::string mark = "299." + std::to_string(std::hash<std::string>{}(dir.path()) % 1000000);
+  std::string pattern = "sleep " + mark.substr(0, 3) + "[.]" + mark.substr(4);
   // Each rank marks that it started, then would sleep far longer than the test.
-  write_file(dir / "job.yaml",
-             shell_job("sleepy", 2, "touch " + dir.path() + "/up.$OMPI_COMM_WORLD_RANK; exec sleep 299.123"));
+  write_file(dir / "job.yaml", shell_job("sleepy", 2, "touch " + dir.path() +
+                                                          "/up.$OMPI_COMM_WORLD_RANK; exec sleep " + mark));
   Result r = run("cd " + quote(dir.path()) + " && (" + run_cmd(quote(dir / "job.yaml")) +
                  " >out 2>err & pid=$!; "
                  "i=0; while [ ! -e up.0 ] || [ ! -e up.1 ]; do i=$((i+1)); [ $i -lt 300 ] || break; sleep 0.1; done; "
@@ -160,5 +166,7 @@ TEST_CASE("run --local: Ctrl-C stops every rank") {
   CHECK(exists(dir / "up.1"));
   CHECK(r.out == "130\n");
   CHECK(read_file(dir / "err").find("interrupted; stopping every rank") != std::string::npos);
-  CHECK(run("pgrep -f 'sleep 299[.]123'").status == 1);  // no rank left behind
+  // No rank left behind (they may take a moment to be reaped).
+  CHECK(run("i=0; while pgrep -f " + quote(pattern) + " >/dev/null; do i=$((i+1)); "
+            "[ $i -lt 50 ] || exit 1; sleep 0.1; done").status == 0);
 }
