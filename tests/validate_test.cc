@@ -73,3 +73,10 @@ TEST_CASE("validate: MPIJobs of a dialect without rules are a warning, --werror 
   CHECK(run(quote(mpijobc()) + " validate /no/such.yaml").status == 1);
   CHECK(run(quote(mpijobc()) + " validate").status == 2);
 }
+
+TEST_CASE("schema prints the spec schema that validates the samples") {
+  Result r = run(quote(mpijobc()) + " schema");
+  REQUIRE(r.status == 0);
+  CHECK(r.out == read_file(source_dir() + "/schemas/mpijobc-v1.schema.json"));
+}
+

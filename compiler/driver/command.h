@@ -21,5 +21,6 @@ struct Command {
 Command add_build_command(CLI::App& app);
 Command add_run_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
+Command add_schema_command(CLI::App& app);
 
 }  // namespace mpijobc

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
       mpijobc::add_build_command(app),
       mpijobc::add_run_command(app),
       mpijobc::add_validate_command(app),
+      mpijobc::add_schema_command(app),
   };
 
   try {
