@@ -82,15 +82,11 @@ void check_mpijob_v2beta1(const Node& job, DiagnosticEngine& diags) {
   }
   rules.at_least(spec->get("slotsPerWorker"), "spec.slotsPerWorker", 0, "mpijob/slots-per-worker",
                  "mpijob");
-  if (const Node* run = spec->get("runPolicy")) {
-    rules.one_of(run->get("cleanPodPolicy"), "spec.runPolicy.cleanPodPolicy",
-                 {"All", "None", "Running"}, "mpijob/clean-pod-policy");
-    for (const char* field : {"ttlSecondsAfterFinished", "activeDeadlineSeconds", "backoffLimit"})
-      rules.at_least(run->get(field), std::string("spec.runPolicy.") + field, 0,
-                     "mpijob/run-policy-range", "mpijob");
+  const Node* run = spec->get("runPolicy");
+  rules.run_policy(run, "spec.runPolicy", "mpijob");
+  if (run)
     rules.one_of(run->get("managedBy"), "spec.runPolicy.managedBy",
                  {"kubeflow.org/mpi-operator", "kueue.x-k8s.io/multikueue"}, "mpijob/managed-by");
-  }
   if (const Node* ssh = spec->get("sshAuthMountPath"); ssh && ssh->is_string() && ssh->text.empty())
     rules.error(*ssh, "spec.sshAuthMountPath", "must have a mount path for SSH credentials",
                 "mpijob/ssh-auth-mount-path");

@@ -43,15 +43,10 @@ void check_mpijob_v1(const Node& job, DiagnosticEngine& diags) {
   }
   rules.at_least(spec->get("slotsPerWorker"), "spec.slotsPerWorker", 1, "mpijob-v1/slots-per-worker",
                  "mpijob-v1");
-  rules.one_of(spec->get("cleanPodPolicy"), "spec.cleanPodPolicy", {"All", "Running", "None"},
+  // v1 still has the deprecated top-level copy of cleanPodPolicy.
+  rules.one_of(spec->get("cleanPodPolicy"), "spec.cleanPodPolicy", {"All", "None", "Running"},
                "mpijob-v1/clean-pod-policy");
-  if (const Node* run = spec->get("runPolicy")) {
-    rules.one_of(run->get("cleanPodPolicy"), "spec.runPolicy.cleanPodPolicy",
-                 {"All", "Running", "None"}, "mpijob-v1/clean-pod-policy");
-    for (const char* field : {"ttlSecondsAfterFinished", "activeDeadlineSeconds", "backoffLimit"})
-      rules.at_least(run->get(field), std::string("spec.runPolicy.") + field, 0,
-                     "mpijob-v1/run-policy-range", "mpijob-v1");
-  }
+  rules.run_policy(spec->get("runPolicy"), "spec.runPolicy", "mpijob-v1");
   // The controller replaces an empty worker command with `sleep 365d`
   // (ranks start through kubectl exec): a worker given only args silently
   // runs nothing of its own.

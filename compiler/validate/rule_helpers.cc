@@ -62,6 +62,14 @@ void RuleReporter::at_least(const Node* n, const std::string& path, int64_t min,
           rule, std::move(hint));
 }
 
+void RuleReporter::run_policy(const Node* run, const std::string& path, const std::string& prefix) {
+  if (!run) return;
+  one_of(run->get("cleanPodPolicy"), path + ".cleanPodPolicy", {"All", "None", "Running"},
+         prefix + "/clean-pod-policy");
+  for (const char* field : {"ttlSecondsAfterFinished", "activeDeadlineSeconds", "backoffLimit"})
+    at_least(run->get(field), path + "." + field, 0, prefix + "/run-policy-range", prefix);
+}
+
 void RuleReporter::keys_among(const Node& map, const std::string& path,
                               std::initializer_list<const char*> allowed, const std::string& rule) {
   std::string both, either;

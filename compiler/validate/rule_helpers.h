@@ -31,6 +31,9 @@ class RuleReporter {
   // An integer field must be >= `min` (and an integer: <prefix>/type).
   void at_least(const Node* n, const std::string& path, int64_t min, const std::string& rule,
                 const std::string& prefix, std::string hint = {});
+  // runPolicy (may be null): cleanPodPolicy in the enum, TTL, deadline and
+  // backoff >= 0. Rules: <prefix>/clean-pod-policy, <prefix>/run-policy-range.
+  void run_policy(const Node* run, const std::string& path, const std::string& prefix);
   // Keys of a replica-spec map must be among `allowed`.
   void keys_among(const Node& map, const std::string& path, std::initializer_list<const char*> allowed,
                   const std::string& rule);
