@@ -16,9 +16,14 @@ struct BuildArgs {
   bool to_stdout = false;
   bool werror = false;
   bool quiet = false;
+  DiagnosticFormat format = DiagnosticFormat::Text;
 };
 
 int run_build(const BuildArgs& args) {
+  if (args.to_stdout && args.format != DiagnosticFormat::Text) {
+    std::cerr << "mpijobc build: --stdout and --format json|sarif both write to stdout; choose one\n";
+    return kExitUsage;
+  }
   SourceManager sources;
   DiagnosticEngine diags;
   Compiler compiler(sources, diags, {args.templates_dir});
@@ -28,8 +33,8 @@ int run_build(const BuildArgs& args) {
     diags.error({}, {}, "no job specs found in the input", "a job spec starts with 'apiVersion: mpijobc/v1'",
                 "input/empty");
   failed = failed || diags.has_errors();
-  print_text(std::cerr, sources, diags.all());
   if (failed) {
+    emit_diagnostics(args.format, sources, diags.all());
     if (args.werror && !diags.has_errors())
       std::cerr << "mpijobc: error: warnings treated as errors (--werror); nothing written\n";
     else
@@ -37,20 +42,21 @@ int run_build(const BuildArgs& args) {
     return kExitFindings;
   }
   if (args.to_stdout) {
+    emit_diagnostics(args.format, sources, diags.all());
     for (const CompiledJob& job : compiler.jobs()) std::cout << job.manifests;
     return kExitOk;
   }
   std::vector<OutputFile> files;
   for (const CompiledJob& job : compiler.jobs())
     files.insert(files.end(), job.files.begin(), job.files.end());
-  DiagnosticEngine io;
-  WriteResult result = write_all(args.out_dir, files, io);
-  print_text(std::cerr, sources, io.all());
+  WriteResult result = write_all(args.out_dir, files, diags);
+  emit_diagnostics(args.format, sources, diags.all());  // warnings, and any write error
   if (!result.ok) {
     std::cerr << "mpijobc: nothing written\n";
     return kExitFindings;
   }
-  if (!args.quiet) {
+  // Machine formats keep stdout for the findings.
+  if (!args.quiet && args.format == DiagnosticFormat::Text) {
     std::cout << "wrote";
     for (size_t i = 0; i < result.written.size(); ++i)
       std::cout << (i ? ", " : " ") << result.written[i];
@@ -82,6 +88,7 @@ Command add_build_command(CLI::App& app) {
       ->check(CLI::ExistingDirectory);
   cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
   cmd->add_flag("-q,--quiet", args->quiet, "Do not list the files written");
+  add_format_option(cmd, args->format);
   cmd->footer(
       "Outputs are all or nothing: if any document has an error, nothing is written.\n"
       "Example: mpijobc build samples/horovod-mnist.yaml -o deploy && kubectl apply -k deploy/mnist");

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <memory>
 #include <iomanip>
+#include <memory>
 #include <optional>
 #include <set>
 
@@ -28,11 +28,17 @@ struct RunArgs {
   bool as_mpi = false;
 };
 
-void write_text(const std::filesystem::path& path, const std::string& text, bool executable) {
-  std::ofstream(path, std::ios::binary) << text;
+bool write_text(const std::filesystem::path& path, const std::string& text, bool executable) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  std::error_code ec;
   if (executable)
     std::filesystem::permissions(path, std::filesystem::perms::owner_exec,
-                                 std::filesystem::perm_options::add);
+                                 std::filesystem::perm_options::add, ec);
+  if (out && !ec) return true;
+  std::cerr << "mpijobc: error: cannot write " << path.string() << "; nothing run\n";
+  return false;
 }
 
 const CompiledJob* select_job(const std::vector<CompiledJob>& jobs, const std::string& wanted,
@@ -64,7 +70,9 @@ int run_local(const RunArgs& args) {
   }
 
   std::error_code ec;
-  std::string pattern = (std::filesystem::temp_directory_path(ec) / "mpijobc-run-XXXXXX").string();
+  std::filesystem::path tmp = std::filesystem::temp_directory_path(ec);
+  if (ec) tmp = "/tmp";  // $TMPDIR names no directory
+  std::string pattern = (tmp / "mpijobc-run-XXXXXX").string();
   std::optional<LocalRunPlan> plan;
   if (job) {
     if (!mkdtemp(pattern.data())) {
@@ -91,9 +99,12 @@ int run_local(const RunArgs& args) {
   // about when this shell has none; a pod always has one.
   if (!std::getenv("LD_LIBRARY_PATH")) plan->env.emplace_back("LD_LIBRARY_PATH", "");
   std::filesystem::path dir = pattern;
-  write_text(dir / "launcher.sh", plan->launcher, true);
-  write_text(dir / "hostfile", plan->hostfile, false);
-  write_text(dir / "discover_hosts.sh", plan->discovery_script, true);
+  if (!write_text(dir / "launcher.sh", plan->launcher, true) ||
+      !write_text(dir / "hostfile", plan->hostfile, false) ||
+      !write_text(dir / "discover_hosts.sh", plan->discovery_script, true)) {
+    std::filesystem::remove_all(dir, ec);
+    return kExitFindings;
+  }
   for (const std::string& note : plan->notes) std::cerr << "mpijobc: run: note: " << note << '\n';
   std::cerr << "mpijobc: run: starting " << job->name << " on localhost: "
             << (plan->ranks ? std::to_string(plan->ranks) + " ranks" : std::string("launcher.command"))

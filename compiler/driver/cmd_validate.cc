@@ -19,6 +19,7 @@ struct ValidateArgs {
   std::vector<std::string> inputs;
   bool werror = false;
   bool verbose = false;
+  DiagnosticFormat format = DiagnosticFormat::Text;
 };
 
 const std::string* scalar(const Node& doc, const char* key) {
@@ -70,10 +71,11 @@ int run_validate(const ValidateArgs& args) {
       else if (args.verbose)
         diags.report({Severity::Note, doc.loc, {},
                       "document " + std::to_string(index) +
-                          " skipped: neither a job spec (apiVersion mpijobc/v1) nor an MPIJob"});
+                          " skipped: neither a job spec (apiVersion mpijobc/v1) nor an MPIJob",
+                      {}, {}});
     }
   }
-  print_text(std::cerr, sources, diags.all());
+  emit_diagnostics(args.format, sources, diags.all());
   bool failed = diags.has_errors() || (args.werror && diags.warning_count() > 0);
   if (failed) {
     std::cerr << "mpijobc: " << diags.error_count() << " error(s), " << diags.warning_count()
@@ -98,6 +100,7 @@ Command add_validate_command(CLI::App& app) {
       ->type_name("FILE");
   cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
   cmd->add_flag("-v,--verbose", args->verbose, "Say which documents were skipped, and the count checked");
+  add_format_option(cmd, args->format);
   cmd->footer(
       "Specs go through every check of 'build'; MPIJobs through the operator's own validation\n"
       "rules (docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"

@@ -6,6 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "support/diagnostic_formats.h"
+
 namespace mpijobc {
 
 // Exit codes, the same for every subcommand (README, --help).
@@ -17,6 +19,13 @@ struct Command {
   CLI::App* app = nullptr;
   std::function<int()> run;
 };
+
+// --format text|json|sarif, for the commands that report findings.
+void add_format_option(CLI::App* cmd, DiagnosticFormat& format);
+// Reports findings: text on stderr (in colour on a terminal, unless NO_COLOR
+// is set), JSON or SARIF on stdout.
+void emit_diagnostics(DiagnosticFormat format, const SourceManager& sources,
+                      const std::vector<Diagnostic>& diags);
 
 Command add_build_command(CLI::App& app);
 Command add_run_command(CLI::App& app);

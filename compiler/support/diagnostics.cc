@@ -35,19 +35,41 @@ const char* severity_name(Severity s) {
   return "error";
 }
 
-void print_prefix(std::ostream& out, const SourceManager& sources, const SourceLoc& loc) {
+// GCC's colours: bold locations, red errors, magenta warnings, cyan notes,
+// a green caret.
+struct Style {
+  bool on;
+  const char* operator()(const char* code) const { return on ? code : ""; }
+};
+constexpr const char* kBold = "\033[1m";
+constexpr const char* kReset = "\033[0m";
+constexpr const char* kGreen = "\033[1;32m";
+
+const char* severity_color(Severity s) {
+  switch (s) {
+    case Severity::Note: return "\033[1;36m";
+    case Severity::Warning: return "\033[1;35m";
+    case Severity::Error: return "\033[1;31m";
+  }
+  return "";
+}
+
+void print_prefix(std::ostream& out, const SourceManager& sources, const SourceLoc& loc, Style style) {
+  out << style(kBold);
   if (loc.valid()) {
     out << sources.path(loc.file) << ':' << loc.line << ':' << loc.column << ": ";
   } else {
     out << "mpijobc: ";
   }
+  out << style(kReset);
 }
 
 }  // namespace
 
-void print_text(std::ostream& out, const SourceManager& sources, const Diagnostic& d) {
-  print_prefix(out, sources, d.loc);
-  out << severity_name(d.severity) << ": ";
+void print_text(std::ostream& out, const SourceManager& sources, const Diagnostic& d, bool color) {
+  Style style{color};
+  print_prefix(out, sources, d.loc, style);
+  out << style(severity_color(d.severity)) << severity_name(d.severity) << ": " << style(kReset);
   // Messages quote user text: nothing it holds may drive the terminal.
   if (!d.path.empty()) out << printable(d.path) << ": ";
   out << printable(d.message);
@@ -66,18 +88,19 @@ void print_text(std::ostream& out, const SourceManager& sources, const Diagnosti
         if ((c & 0xC0) == 0x80) continue;
         out << (c == '\t' ? '\t' : ' ');
       }
-      out << "^\n";
+      out << style(kGreen) << '^' << style(kReset) << '\n';
     }
   }
   if (!d.hint.empty()) {
-    print_prefix(out, sources, d.loc);
-    out << "note: " << printable(d.hint) << '\n';
+    print_prefix(out, sources, d.loc, style);
+    out << style(severity_color(Severity::Note)) << "note: " << style(kReset) << printable(d.hint)
+        << '\n';
   }
 }
 
 void print_text(std::ostream& out, const SourceManager& sources,
-                const std::vector<Diagnostic>& diags) {
-  for (const Diagnostic& d : diags) print_text(out, sources, d);
+                const std::vector<Diagnostic>& diags, bool color) {
+  for (const Diagnostic& d : diags) print_text(out, sources, d, color);
 }
 
 }  // namespace mpijobc

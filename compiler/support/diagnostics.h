@@ -42,9 +42,11 @@ class DiagnosticEngine {
 };
 
 // GCC/Clang style: "file:line:col: error: path: message", then the source line
-// with a caret under the column, then "note: hint" when there is one.
-void print_text(std::ostream& out, const SourceManager& sources, const Diagnostic& d);
+// with a caret under the column, then "note: hint" when there is one. With
+// `color`, GCC's colours (for a terminal).
+void print_text(std::ostream& out, const SourceManager& sources, const Diagnostic& d,
+                bool color = false);
 void print_text(std::ostream& out, const SourceManager& sources,
-                const std::vector<Diagnostic>& diags);
+                const std::vector<Diagnostic>& diags, bool color = false);
 
 }  // namespace mpijobc

@@ -34,3 +34,17 @@ TEST_CASE("text diagnostics cannot drive the terminal with user text") {
   CHECK(out.str().find('\x07') == std::string::npos);
   CHECK(out.str().find("bad value '?]0;pwned?'") != std::string::npos);
 }
+
+TEST_CASE("text diagnostics in colour, as GCC prints them on a terminal") {
+  SourceManager sources;
+  uint32_t f = sources.add("job.yaml", "a: 1\n");
+  DiagnosticEngine diags;
+  diags.error({f, 1, 4}, "a", "bad", "fix it");
+  std::ostringstream out;
+  print_text(out, sources, diags.all(), true);
+  CHECK(out.str() ==
+        "\033[1mjob.yaml:1:4: \033[0m\033[1;31merror: \033[0ma: bad\n"
+        " 1 | a: 1\n"
+        "   |    \033[1;32m^\033[0m\n"
+        "\033[1mjob.yaml:1:4: \033[0m\033[1;36mnote: \033[0mfix it\n");
+}

@@ -1,0 +1,87 @@
+#include "support/diagnostic_formats.h"
+
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+namespace mpijobc {
+namespace {
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::Note: return "note";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
+  }
+  return "error";
+}
+
+// A relative URI reference for a path: unreserved characters and '/' as
+// they are, everything else percent-encoded (RFC 3986).
+std::string uri_of(const std::string& path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (keep) out += static_cast<char>(c);
+    else out += {'%', hex[c >> 4], hex[c & 15]};
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string to_json(const SourceManager& sources, const std::vector<Diagnostic>& diags) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Diagnostic& d : diags) {
+    nlohmann::json f;
+    f["file"] = d.loc.valid() ? nlohmann::json(sources.path(d.loc.file)) : nlohmann::json();
+    f["line"] = d.loc.valid() ? nlohmann::json(d.loc.line) : nlohmann::json();
+    f["column"] = d.loc.valid() ? nlohmann::json(d.loc.column) : nlohmann::json();
+    f["severity"] = severity_name(d.severity);
+    f["rule"] = d.rule;
+    f["message"] = d.message;
+    f["path"] = d.path;
+    f["hint"] = d.hint;
+    out.push_back(std::move(f));
+  }
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string to_sarif(const SourceManager& sources, const std::vector<Diagnostic>& diags,
+                     const std::string& version) {
+  std::set<std::string> rule_ids;
+  nlohmann::json results = nlohmann::json::array();
+  for (const Diagnostic& d : diags) {
+    nlohmann::json r;
+    if (!d.rule.empty()) {
+      r["ruleId"] = d.rule;
+      rule_ids.insert(d.rule);
+    }
+    r["level"] = severity_name(d.severity);
+    std::string message = (d.path.empty() ? "" : d.path + ": ") + d.message;
+    if (!d.hint.empty()) message += " (" + d.hint + ")";
+    r["message"] = {{"text", message}};
+    if (d.loc.valid())
+      r["locations"] = {{{"physicalLocation",
+                          {{"artifactLocation", {{"uri", uri_of(sources.path(d.loc.file))}}},
+                           {"region", {{"startLine", d.loc.line}, {"startColumn", d.loc.column}}}}}}};
+    if (!d.path.empty()) r["properties"] = {{"fieldPath", d.path}};
+    results.push_back(std::move(r));
+  }
+  nlohmann::json rules = nlohmann::json::array();
+  for (const std::string& id : rule_ids)
+    rules.push_back({{"id", id}});  // documented in docs/spec.md#checks
+  nlohmann::json log = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       {{{"tool",
+          {{"driver",
+            {{"name", "mpijobc"}, {"version", version}, {"rules", rules}}}}},
+         {"results", results}}}}};
+  return log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace mpijobc

@@ -1,0 +1,54 @@
+#include "support/diagnostic_formats.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace mpijobc;
+
+namespace {
+
+struct Findings {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  Findings() {
+    uint32_t f = sources.add("jobs/my job.yaml", "spec:\n  slots: two\n");
+    diags.error({f, 2, 10}, "spec.slots", "expected integer, got 'two'", "write a number", "schema/type");
+    diags.warning({f, 1, 1}, {}, "deprecated", {}, "spec/deprecated-field");
+    diags.error({}, {}, "no job specs found", {}, "input/empty");
+  }
+};
+
+}  // namespace
+
+TEST_CASE("json: one object per finding, unlocated ones with null positions") {
+  Findings f;
+  nlohmann::json j = nlohmann::json::parse(to_json(f.sources, f.diags.all()));
+  REQUIRE(j.size() == 3);
+  CHECK(j[0] == nlohmann::json{{"file", "jobs/my job.yaml"}, {"line", 2}, {"column", 10},
+                               {"severity", "error"}, {"rule", "schema/type"},
+                               {"message", "expected integer, got 'two'"}, {"path", "spec.slots"},
+                               {"hint", "write a number"}});
+  CHECK(j[1]["severity"] == "warning");
+  CHECK(j[2]["file"].is_null());
+  CHECK(j[2]["line"].is_null());
+}
+
+TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired") {
+  Findings f;
+  nlohmann::json s = nlohmann::json::parse(to_sarif(f.sources, f.diags.all(), "1.2.3"));
+  CHECK(s["version"] == "2.1.0");
+  const nlohmann::json& run = s["runs"][0];
+  CHECK(run["tool"]["driver"]["name"] == "mpijobc");
+  CHECK(run["tool"]["driver"]["version"] == "1.2.3");
+  CHECK(run["tool"]["driver"]["rules"] ==
+        nlohmann::json::parse(R"([{"id":"input/empty"},{"id":"schema/type"},{"id":"spec/deprecated-field"}])"));
+  const nlohmann::json& r = run["results"][0];
+  CHECK(r["ruleId"] == "schema/type");
+  CHECK(r["level"] == "error");
+  CHECK(r["message"]["text"] == "spec.slots: expected integer, got 'two' (write a number)");
+  const nlohmann::json& loc = r["locations"][0]["physicalLocation"];
+  CHECK(loc["artifactLocation"]["uri"] == "jobs/my%20job.yaml");
+  CHECK(loc["region"] == nlohmann::json{{"startLine", 2}, {"startColumn", 10}});
+  CHECK(run["results"][1]["level"] == "warning");
+  CHECK_FALSE(run["results"][2].contains("locations"));
+}
