@@ -11,7 +11,7 @@ build_packages=(cmake g++ make libyaml-cpp-dev nlohmann-json3-dev libvalijson-de
                 libkainjow-mustache-dev libcli11-dev libfmt-dev catch2
                 openmpi-bin python3-mpi4py)  # the last two: mpijobc run --local of samples/hello-mpi.yaml
 test_packages=(shellcheck python3 python3-jsonschema python3-yaml yamllint
-               clang libclang-rt-14-dev)
+               clang libclang-rt-14-dev patch)
 
 want=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then

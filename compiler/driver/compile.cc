@@ -51,9 +51,15 @@ void Compiler::compile_file(const std::string& path) {
   compile_text(path, buf.str());
 }
 
-void Compiler::compile_text(const std::string& path, std::string text) {
+size_t Compiler::compile_text(const std::string& path, std::string text, bool specs_only) {
   uint32_t file = sources_.add(path, std::move(text));
-  for (const Node& doc : read_yaml(sources_, file, diags_)) compile_document(doc, path);
+  size_t skipped = 0;
+  for (const Node& doc : read_yaml(sources_, file, diags_)) {
+    const Node* api = doc.get("apiVersion");
+    if (specs_only && !(api && api->is_string() && api->text == "mpijobc/v1")) ++skipped;
+    else compile_document(doc, path);
+  }
+  return skipped;
 }
 
 void Compiler::compile_document(const Node& doc, const std::string& path) {

@@ -39,7 +39,9 @@ class Compiler {
   // Compiles every job document of the file at `path`.
   void compile_file(const std::string& path);
   // Compiles every job document of `text`, reported as coming from `path`.
-  void compile_text(const std::string& path, std::string text);
+  // With `specs_only`, documents whose apiVersion is not mpijobc/v1 are
+  // skipped instead of reported; returns how many were skipped.
+  size_t compile_text(const std::string& path, std::string text, bool specs_only = false);
 
   // Compiles one spec document read from `path`.
   void compile_document(const Node& doc, const std::string& path);
