@@ -7,15 +7,6 @@
 namespace mpijobc {
 namespace {
 
-const char* severity_name(Severity s) {
-  switch (s) {
-    case Severity::Note: return "note";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
-  }
-  return "error";
-}
-
 // A relative URI reference for a path: unreserved characters and '/' as
 // they are, everything else percent-encoded (RFC 3986).
 std::string uri_of(const std::string& path) {

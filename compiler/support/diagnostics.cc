@@ -24,8 +24,6 @@ void DiagnosticEngine::warning(SourceLoc loc, std::string path, std::string mess
           std::move(rule)});
 }
 
-namespace {
-
 const char* severity_name(Severity s) {
   switch (s) {
     case Severity::Note: return "note";
@@ -34,6 +32,8 @@ const char* severity_name(Severity s) {
   }
   return "error";
 }
+
+namespace {
 
 // GCC's colours: bold locations, red errors, magenta warnings, cyan notes,
 // a green caret.

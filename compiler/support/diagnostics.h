@@ -13,6 +13,9 @@ namespace mpijobc {
 
 enum class Severity { Note, Warning, Error };
 
+// "note", "warning", "error".
+const char* severity_name(Severity s);
+
 struct Diagnostic {
   Severity severity = Severity::Error;
   SourceLoc loc;
