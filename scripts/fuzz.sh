@@ -5,11 +5,16 @@
 # A crash stops the run non-zero and leaves its input in build-fuzz/; copy it
 # into fuzz/regressions/<fuzzer>/ so every later run replays it.
 #
-#   scripts/fuzz.sh          what CI runs (scripts/test.sh)
-#   scripts/fuzz.sh 3600     a long run; the corpora grow in build-fuzz/corpus/
+# SEED (default 0: a new random seed each run) fixes libFuzzer's mutations;
+# CI passes SEED=1 so that a run is repeatable and a red CI is reproducible.
+#
+#   SEED=1 scripts/fuzz.sh   what CI runs (scripts/test.sh)
+#   scripts/fuzz.sh 3600     a long run with random seeds; the corpora grow in
+#                            build-fuzz/corpus/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
+seed=${SEED:-0}
 
 CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMPIJOBC_FUZZ=ON >/dev/null
 fuzzers=()
@@ -19,7 +24,7 @@ cmake --build build-fuzz -j "$(nproc)" --target "${fuzzers[@]}"
 pids=()
 for f in "${fuzzers[@]}"; do
   mkdir -p "build-fuzz/corpus/$f" "fuzz/regressions/$f"
-  ./build-fuzz/"$f" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  ./build-fuzz/"$f" -max_total_time="$seconds" -seed="$seed" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="build-fuzz/$f-" \
     "build-fuzz/corpus/$f" "fuzz/regressions/$f" samples tests/bad tests/golden \
     >"build-fuzz/$f.log" 2>&1 &

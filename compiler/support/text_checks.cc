@@ -1,5 +1,6 @@
 #include "support/text_checks.h"
 
+#include <cstdio>
 #include <string>
 
 namespace mpijobc {
@@ -12,6 +13,17 @@ SourceLoc loc_of(const SourceManager& sources, uint32_t file, size_t offset) {
   for (size_t i = 0; i < offset; ++i)
     if (text[i] == '\n') ++line, line_start = i + 1;
   return {file, line, static_cast<uint32_t>(offset - line_start + 1)};
+}
+
+// Offset of the first C0 control character other than tab, LF and CR, or
+// npos. Neither YAML nor JSON allows them raw (both spell them as escapes);
+// yaml-cpp would take them into plain scalars in ways no writer reproduces.
+size_t first_control(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return i;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace
@@ -67,6 +79,15 @@ bool check_text(const SourceManager& sources, uint32_t file, DiagnosticEngine& d
   if (size_t valid = valid_utf8_prefix(text); valid != text.size()) {
     diags.error(loc_of(sources, file, valid), {}, "invalid UTF-8 in the input",
                 "save the file as UTF-8", "input/encoding");
+    return false;
+  }
+  if (size_t at = first_control(text); at != std::string_view::npos) {
+    char name[8];
+    std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(text[at]));
+    diags.error(loc_of(sources, file, at), {},
+                std::string("control character ") + name + " in the input",
+                "remove it; in a YAML double-quoted string write it as an escape, e.g. \\x07",
+                "input/encoding");
     return false;
   }
   return true;

@@ -48,6 +48,18 @@ TEST_CASE("NUL bytes are located errors") {
   CHECK(c.first().loc.column == 6);
 }
 
+TEST_CASE("C0 control characters other than tab, CR and LF are located errors") {
+  Checked c("key: 1\nresource\x06s:\n");
+  REQUIRE_FALSE(c.ok);
+  CHECK(c.first().message == "control character U+0006 in the input");
+  CHECK(c.first().loc.line == 2);
+  CHECK(c.first().loc.column == 9);
+  CHECK(c.first().rule == "input/encoding");
+  CHECK(Checked("a: \x1b[0m\n").first().message == "control character U+001B in the input");
+  // DEL and C1 controls are legal in JSON strings; the writer escapes them.
+  CHECK(Checked("a:\tb\r\nc: \x7F \xC2\x9B\n").ok);
+}
+
 TEST_CASE("files above the size limit are refused before parsing") {
   Checked c(std::string(2048, '#'), TextLimits{1024});
   REQUIRE_FALSE(c.ok);
