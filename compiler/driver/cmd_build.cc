@@ -8,6 +8,7 @@
 #include "driver/command.h"
 #include "driver/compile.h"
 #include "driver/inputs.h"
+#include "frontend/documents.h"
 #include "output/check.h"
 #include "output/writer.h"
 #include "support/unified_diff.h"
@@ -30,20 +31,22 @@ struct BuildArgs {
 
 // Compiles every input; files found in directories contribute only their
 // mpijobc/v1 documents (a GitOps tree holds other YAML too).
-void compile_inputs(const BuildArgs& args, Compiler& compiler) {
+void compile_inputs(const BuildArgs& args, SourceManager& sources, DiagnosticEngine& diags,
+                    Compiler& compiler) {
   for (const SpecInput& input : expand_inputs(args.inputs, args.out_dir)) {
-    if (!input.discovered) {
+    if (!input.discovered || is_dsl_path(input.path)) {
       compiler.compile_file(input.path);
       continue;
     }
-    std::ifstream in(input.path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (text.str().find("mpijobc/v1") == std::string::npos) {
+    uint32_t file = load_file(sources, input.path, diags);
+    if (!file) continue;
+    // Not parsed at all: other YAML in a repository need not even be YAML
+    // (Helm templates).
+    if (sources.text(file).find("mpijobc/v1") == std::string::npos) {
       if (args.verbose) std::cerr << "mpijobc: " << input.path << ": skipped: no mpijobc/v1 documents\n";
       continue;
     }
-    size_t skipped = compiler.compile_text(input.path, text.str(), true);
+    size_t skipped = compiler.compile_source(file, true);
     if (args.verbose && skipped)
       std::cerr << "mpijobc: " << input.path << ": " << skipped
                 << " document(s) of other kinds skipped\n";
@@ -81,7 +84,7 @@ int run_build(const BuildArgs& args) {
   SourceManager sources;
   DiagnosticEngine diags;
   Compiler compiler(sources, diags, {args.templates_dir});
-  compile_inputs(args, compiler);
+  compile_inputs(args, sources, diags, compiler);
   bool failed = diags.has_errors() || (args.werror && diags.warning_count() > 0);
   if (!failed && compiler.jobs().empty())
     diags.error({}, {}, "no job specs found in the input", "a job spec starts with 'apiVersion: mpijobc/v1'",

@@ -2,14 +2,12 @@
 // writing anything; Kubernetes MPIJob manifests are checked against their
 // operator's validation rules (validate/manifest_rules.h); other documents
 // are skipped.
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "driver/command.h"
 #include "driver/compile.h"
-#include "support/yaml_reader.h"
+#include "frontend/documents.h"
 #include "validate/manifest_rules.h"
 
 namespace mpijobc {
@@ -55,16 +53,10 @@ int run_validate(const ValidateArgs& args) {
   Compiler compiler(sources, diags, {});
   size_t checked = 0;
   for (const std::string& input : args.inputs) {
-    std::ifstream in(input, std::ios::binary);
-    if (!in) {
-      diags.error({}, {}, "cannot read " + input, {}, "io/read");
-      continue;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    uint32_t file = sources.add(input, text.str());
+    uint32_t file = load_file(sources, input, diags);
+    if (!file) continue;
     size_t index = 0;
-    for (const Node& doc : read_yaml(sources, file, diags)) {
+    for (const Node& doc : read_documents(sources, file, diags)) {
       ++index;
       std::string what = validate_document(doc, input, compiler, diags);
       if (!what.empty()) ++checked;
@@ -93,7 +85,7 @@ Command add_validate_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "validate", "Check job specs and hand-written MPIJob manifests without writing anything");
   cmd->add_option("files", args->inputs,
-                  "YAML files: job specs (apiVersion mpijobc/v1) and Kubernetes manifests; "
+                  "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
                   "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
                   "are checked, other kinds are skipped")
       ->required()

@@ -31,5 +31,7 @@ Command add_build_command(CLI::App& app);
 Command add_run_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_schema_command(CLI::App& app);
+Command add_convert_command(CLI::App& app);
+Command add_fmt_command(CLI::App& app);
 
 }  // namespace mpijobc

@@ -1,10 +1,6 @@
 #include "driver/compile.h"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-
+#include "frontend/documents.h"
 #include "frontend/spec_builder.h"
 #include "frontend/spec_schema.h"
 #include "lower/defaults.h"
@@ -13,7 +9,6 @@
 #include "render/launcher.h"
 #include "render/target.h"
 #include "render/templates.h"
-#include "support/yaml_reader.h"
 #include "support/yaml_writer.h"
 #include "validate/spec_checks.h"
 
@@ -41,20 +36,17 @@ std::string kustomization(const JobSpec& job) {
 }  // namespace
 
 void Compiler::compile_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags_.error({}, {}, "cannot read " + path + ": " + std::strerror(errno), {}, "io/read");
-    return;
-  }
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  compile_text(path, buf.str());
+  if (uint32_t file = load_file(sources_, path, diags_)) compile_source(file);
 }
 
 size_t Compiler::compile_text(const std::string& path, std::string text, bool specs_only) {
-  uint32_t file = sources_.add(path, std::move(text));
+  return compile_source(sources_.add(path, std::move(text)), specs_only);
+}
+
+size_t Compiler::compile_source(uint32_t file, bool specs_only) {
+  const std::string& path = sources_.path(file);
   size_t skipped = 0;
-  for (const Node& doc : read_yaml(sources_, file, diags_)) {
+  for (const Node& doc : read_documents(sources_, file, diags_)) {
     const Node* api = doc.get("apiVersion");
     if (specs_only && !(api && api->is_string() && api->text == "mpijobc/v1")) ++skipped;
     else compile_document(doc, path);

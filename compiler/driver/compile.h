@@ -1,4 +1,4 @@
-// The pipeline for one spec file: read -> schema -> model -> lower ->
+// The pipeline for one spec file: read (YAML or DSL) -> schema -> model -> lower ->
 // defaults -> checks -> render -> operator rules. Nothing is written here:
 // compiled jobs are returned in memory so the caller can write them all or
 // none.
@@ -36,11 +36,14 @@ class Compiler {
   Compiler(SourceManager& sources, DiagnosticEngine& diags, CompileOptions options)
       : sources_(sources), diags_(diags), options_(std::move(options)) {}
 
-  // Compiles every job document of the file at `path`.
+  // Compiles every job document of the file at `path` (YAML, or the DSL
+  // for *.mpijob: frontend/documents.h).
   void compile_file(const std::string& path);
-  // Compiles every job document of `text`, reported as coming from `path`.
-  // With `specs_only`, documents whose apiVersion is not mpijobc/v1 are
-  // skipped instead of reported; returns how many were skipped.
+  // Compiles every job document of a registered file. With `specs_only`,
+  // documents whose apiVersion is not mpijobc/v1 are skipped instead of
+  // reported; returns how many were skipped.
+  size_t compile_source(uint32_t file, bool specs_only = false);
+  // compile_source of `text`, registered as coming from `path`.
   size_t compile_text(const std::string& path, std::string text, bool specs_only = false);
 
   // Compiles one spec document read from `path`.

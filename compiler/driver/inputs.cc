@@ -27,7 +27,7 @@ std::vector<SpecInput> expand_inputs(const std::vector<std::string>& args,
         continue;
       }
       std::string ext = p.extension().string();
-      if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml"))
+      if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".mpijob"))
         found.push_back(p.lexically_normal().generic_string());
     }
     std::sort(found.begin(), found.end());

@@ -1,5 +1,5 @@
 // The files a build reads: files named on the command line as they are,
-// directories walked for *.yaml and *.yml (sorted, so the order and the
+// directories walked for *.yaml, *.yml and *.mpijob (sorted, so the order and the
 // output are the same on every machine; hidden directories and the output
 // directory are not entered).
 #pragma once

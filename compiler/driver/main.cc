@@ -7,9 +7,10 @@
 
 int main(int argc, char** argv) {
   CLI::App app{
-      "mpijobc compiles MPI and Horovod training job specs (YAML, apiVersion mpijobc/v1) into\n"
-      "what runs them on Kubernetes: a Kubeflow MPIJob manifest, the launcher script and a\n"
-      "Dockerfile. See docs/spec.md for the spec format.",
+      "mpijobc compiles MPI and Horovod training job specs (YAML with apiVersion mpijobc/v1, or\n"
+      "the DSL in *.mpijob files) into what runs them on Kubernetes: a Kubeflow MPIJob\n"
+      "manifest, the launcher script and a Dockerfile. See docs/spec.md for the spec format\n"
+      "and docs/dsl.md for the DSL.",
       "mpijobc"};
   app.set_version_flag("--version", "mpijobc " MPIJOBC_VERSION);
   app.require_subcommand(1);
@@ -21,6 +22,8 @@ int main(int argc, char** argv) {
       mpijobc::add_run_command(app),
       mpijobc::add_validate_command(app),
       mpijobc::add_schema_command(app),
+      mpijobc::add_convert_command(app),
+      mpijobc::add_fmt_command(app),
   };
 
   try {

@@ -103,7 +103,7 @@ WriteResult write_all(const std::string& out_dir, const std::vector<OutputFile>&
   std::string base = out_dir.empty() ? "." : out_dir;
   while (base.size() > 1 && base.back() == '/') base.pop_back();
   for (const OutputFile& f : files) {
-    std::string path = base + "/" + f.path;
+    std::string path = !f.path.empty() && f.path[0] == '/' ? f.path : base + "/" + f.path;
     if (same_content(path, f.content)) {
       result.unchanged.push_back(path);
       continue;

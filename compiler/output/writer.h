@@ -19,6 +19,7 @@ struct WriteResult {
   std::vector<std::string> unchanged;  // paths left as they were
 };
 
+// Paths are relative to `out_dir` ("" is the working directory) unless absolute.
 WriteResult write_all(const std::string& out_dir, const std::vector<OutputFile>& files,
                       DiagnosticEngine& diags);
 

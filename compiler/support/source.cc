@@ -1,5 +1,7 @@
 #include "support/source.h"
 
+#include <algorithm>
+
 namespace mpijobc {
 
 uint32_t SourceManager::add(std::string path, std::string text) {
@@ -13,6 +15,14 @@ uint32_t SourceManager::add(std::string path, std::string text) {
 const std::string& SourceManager::path(uint32_t file) const { return files_.at(file - 1).path; }
 
 const std::string& SourceManager::text(uint32_t file) const { return files_.at(file - 1).text; }
+
+SourceLoc SourceManager::loc(uint32_t file, size_t offset) const {
+  const File& f = files_.at(file - 1);
+  offset = std::min(offset, f.text.size());
+  auto next = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
+  size_t line = static_cast<size_t>(next - f.line_starts.begin());
+  return {file, static_cast<uint32_t>(line), static_cast<uint32_t>(offset - *(next - 1) + 1)};
+}
 
 std::string_view SourceManager::line(uint32_t file, uint32_t line) const {
   if (file == 0 || file > files_.size()) return {};

@@ -26,6 +26,9 @@ class SourceManager {
 
   const std::string& path(uint32_t file) const;
   const std::string& text(uint32_t file) const;
+  // The position of a byte offset in a file's text (offsets past the end
+  // give the end of the text).
+  SourceLoc loc(uint32_t file, size_t offset) const;
   // The text of a 1-based line without its line break; empty when out of range.
   std::string_view line(uint32_t file, uint32_t line) const;
 

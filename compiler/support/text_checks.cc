@@ -6,15 +6,6 @@
 namespace mpijobc {
 namespace {
 
-SourceLoc loc_of(const SourceManager& sources, uint32_t file, size_t offset) {
-  const std::string& text = sources.text(file);
-  uint32_t line = 1;
-  size_t line_start = 0;
-  for (size_t i = 0; i < offset; ++i)
-    if (text[i] == '\n') ++line, line_start = i + 1;
-  return {file, line, static_cast<uint32_t>(offset - line_start + 1)};
-}
-
 // Offset of the first C0 control character other than tab, LF and CR, or
 // npos. Neither YAML nor JSON allows them raw (both spell them as escapes);
 // yaml-cpp would take them into plain scalars in ways no writer reproduces.
@@ -72,19 +63,19 @@ bool check_text(const SourceManager& sources, uint32_t file, DiagnosticEngine& d
     return false;
   }
   if (size_t nul = text.find('\0'); nul != std::string::npos) {
-    diags.error(loc_of(sources, file, nul), {}, "NUL byte in the input",
+    diags.error(sources.loc(file, nul), {}, "NUL byte in the input",
                 "job specs and manifests are UTF-8 text; is this a binary file?", "input/encoding");
     return false;
   }
   if (size_t valid = valid_utf8_prefix(text); valid != text.size()) {
-    diags.error(loc_of(sources, file, valid), {}, "invalid UTF-8 in the input",
+    diags.error(sources.loc(file, valid), {}, "invalid UTF-8 in the input",
                 "save the file as UTF-8", "input/encoding");
     return false;
   }
   if (size_t at = first_control(text); at != std::string_view::npos) {
     char name[8];
     std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(text[at]));
-    diags.error(loc_of(sources, file, at), {},
+    diags.error(sources.loc(file, at), {},
                 std::string("control character ") + name + " in the input",
                 "remove it; in a YAML double-quoted string write it as an escape, e.g. \\x07",
                 "input/encoding");

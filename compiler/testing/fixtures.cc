@@ -6,15 +6,37 @@
 #include "frontend/spec_schema.h"
 #include "lower/defaults.h"
 #include "lower/deprecated_fields.h"
-#include "support/yaml_reader.h"
+#include "frontend/documents.h"
 #include "validate/spec_checks.h"
 
 namespace mpijobc::testing {
 
-Parsed parse(const std::string& text) {
+Parsed parse(const std::string& text, const std::string& path) {
   Parsed p;
-  p.docs = read_yaml(p.sources, p.sources.add("t.yaml", text), p.diags);
+  p.docs = read_documents(p.sources, p.sources.add(path, text), p.diags);
   return p;
+}
+
+namespace {
+void dump_to(std::string& out, const Node& n, const std::string& indent) {
+  out += std::string(kind_name(n.kind));
+  if (n.is_scalar()) out += " '" + n.text + "'";
+  out += '\n';
+  for (const Node& item : n.items) {
+    out += indent + "- ";
+    dump_to(out, item, indent + "  ");
+  }
+  for (const Member& m : n.members) {
+    out += indent + m.key + ": ";
+    dump_to(out, m.value, indent + "  ");
+  }
+}
+}  // namespace
+
+std::string dump(const Node& n) {
+  std::string out;
+  dump_to(out, n, "");
+  return out;
 }
 
 JobSpec lower(const std::string& text, DiagnosticEngine& diags) {

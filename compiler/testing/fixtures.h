@@ -17,8 +17,13 @@ struct Parsed {
   const Node& doc() const { return docs.at(0); }
 };
 
-// read_yaml on `text` (as file "t.yaml").
-Parsed parse(const std::string& text);
+// The front end its name selects (frontend/documents.h) on `text`: YAML for
+// "t.yaml", the DSL for "t.mpijob".
+Parsed parse(const std::string& text, const std::string& path = "t.yaml");
+
+// A tree without positions, one node per line ("map", "  key: string 'v'"),
+// for comparing trees read from different syntaxes.
+std::string dump(const Node& n);
 
 // The front end and lowering (schema, build, deprecated fields, defaults,
 // spec checks) on the first document; diagnostics go to `diags`.

@@ -1,0 +1,142 @@
+#include "dsl/parser.h"
+
+#include <algorithm>
+#include <memory>
+#include <tuple>
+
+#include "ANTLRInputStream.h"
+#include "CommonTokenStream.h"
+#include "MpiJobLexer.h"
+#include "MpiJobParser.h"
+#include "dsl/comments.h"
+#include "dsl/lexical.h"
+#include "support/text_checks.h"
+
+namespace mpijobc::dsl {
+namespace {
+
+using L = gen::MpiJobLexer;
+using P = gen::MpiJobParser;
+
+// Parse tree -> dsl::File. Runs only on trees without syntax errors.
+class Builder {
+ public:
+  explicit Builder(const TokenLocs& locs) : locs_(locs) {}
+
+  File file(P::FileContext* ctx) {
+    File f;
+    for (P::JobContext* j : ctx->job()) {
+      Job job;
+      job.kind = scalar(j->kind);
+      job.name = scalar(j->name);
+      job.body = block(j->block());
+      job.first_token = j->kind->getTokenIndex();
+      f.jobs.push_back(std::move(job));
+    }
+    return f;
+  }
+
+ private:
+  Value block(P::BlockContext* ctx) {
+    Value v = container(Value::Kind::Block, ctx);
+    for (P::EntryContext* e : ctx->entry()) {
+      Entry entry;
+      entry.key = scalar(e->key).text;
+      entry.key_loc = locs_.at(e->key);
+      entry.value = value(e->value());
+      entry.first_token = e->start->getTokenIndex();
+      entry.last_token = e->stop->getTokenIndex();
+      v.entries.push_back(std::move(entry));
+    }
+    return v;
+  }
+
+  Value list(P::ListContext* ctx) {
+    Value v = container(Value::Kind::List, ctx);
+    for (P::ValueContext* i : ctx->value()) {
+      Item item;
+      item.value = value(i);
+      item.first_token = i->start->getTokenIndex();
+      item.last_token = i->stop->getTokenIndex();
+      v.items.push_back(std::move(item));
+    }
+    return v;
+  }
+
+  Value value(P::ValueContext* ctx) {
+    if (ctx->block()) return block(ctx->block());
+    if (ctx->list()) return list(ctx->list());
+    return scalar(ctx->scalar()->getStart());
+  }
+
+  Value container(Value::Kind kind, antlr4::ParserRuleContext* ctx) {
+    Value v;
+    v.kind = kind;
+    v.loc = locs_.at(ctx->start);
+    v.open_token = ctx->start->getTokenIndex();
+    v.close_token = ctx->stop->getTokenIndex();
+    return v;
+  }
+
+  Value scalar(antlr4::Token* t) {
+    Value v;
+    v.loc = locs_.at(t);
+    v.text = t->getText();
+    switch (t->getType()) {
+      case L::STRING: {
+        size_t bad_at = 0;  // escapes were checked by check_tokens
+        v.kind = Value::Kind::String;
+        v.text = unescape(std::string_view(v.text).substr(1, v.text.size() - 2), bad_at).value_or("");
+        break;
+      }
+      case L::INT: v.kind = Value::Kind::Int; break;
+      case L::FLOAT: v.kind = Value::Kind::Float; break;
+      case L::UNIT: v.kind = Value::Kind::Unit; break;
+      default: v.kind = Value::Kind::Word;
+    }
+    return v;
+  }
+
+  const TokenLocs& locs_;
+};
+
+std::optional<File> parse_checked(const SourceManager& sources, uint32_t file,
+                                  DiagnosticEngine& diags, const DslLimits& limits) {
+  antlr4::ANTLRInputStream input(sources.text(file));
+  L lexer(&input);
+  lexer.removeErrorListeners();  // BAD_CHAR takes what no other token does
+  antlr4::CommonTokenStream tokens(&lexer);
+  tokens.fill();
+  TokenLocs locs(sources, file);
+  if (!check_tokens(tokens, locs, diags, limits)) return std::nullopt;
+
+  P parser(&tokens);
+  parser.removeErrorListeners();
+  parser.setErrorHandler(std::make_shared<SyntaxErrors>(locs, diags));
+  P::FileContext* tree = parser.file();
+  check_values(tree, tokens, locs, diags);
+  if (diags.has_errors()) return std::nullopt;
+
+  File result = Builder(locs).file(tree);
+  attach_comments(result, tokens);
+  return result;
+}
+
+}  // namespace
+
+std::optional<File> parse(const SourceManager& sources, uint32_t file, DiagnosticEngine& diags,
+                          const DslLimits& limits) {
+  if (!check_text(sources, file, diags)) return std::nullopt;
+  // Lexical and syntax errors are found in two passes; they are reported in
+  // the order of the file.
+  DiagnosticEngine found;
+  std::optional<File> result = parse_checked(sources, file, found, limits);
+  std::vector<Diagnostic> sorted = found.all();
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
+  });
+  for (Diagnostic& d : sorted) diags.report(std::move(d));
+  return result;
+}
+
+}  // namespace mpijobc::dsl

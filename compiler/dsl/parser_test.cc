@@ -1,0 +1,133 @@
+#include "dsl/parser.h"
+
+#include <catch2/catch.hpp>
+
+#include "testing/fixtures.h"
+
+using namespace mpijobc;
+
+namespace {
+
+struct Parsed {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  std::optional<dsl::File> file;
+  explicit Parsed(const std::string& text, const dsl::DslLimits& limits = {}) {
+    file = dsl::parse(sources, sources.add("t.mpijob", text), diags, limits);
+  }
+  std::vector<std::string> errors() const { return testing::messages(diags); }
+};
+
+}  // namespace
+
+TEST_CASE("dsl parser: jobs, entries and every kind of value, with positions") {
+  Parsed p(
+      "MPIJob pi {\n"
+      "  slots 2\n"
+      "  worker { replicas 4, limits { cpu 500m, mem 1.5Gi } }\n"
+      "  command [python, \"a b\", -3, 2.5e3]\n"
+      "}\n"
+      "HorovodJob \"3d-unet\" { verbose true }\n");
+  REQUIRE(p.file);
+  REQUIRE(p.file->jobs.size() == 2);
+  const dsl::Job& pi = p.file->jobs[0];
+  CHECK(pi.kind.text == "MPIJob");
+  CHECK(pi.name.text == "pi");
+  REQUIRE(pi.body.entries.size() == 3);
+  const dsl::Entry& worker = pi.body.entries[1];
+  CHECK(worker.key == "worker");
+  CHECK(worker.key_loc.line == 3);
+  CHECK(worker.key_loc.column == 3);
+  const dsl::Value& limits = worker.value.entries[1].value;
+  CHECK(limits.entries[0].value.kind == dsl::Value::Kind::Unit);
+  CHECK(limits.entries[1].value.text == "1.5Gi");
+  CHECK(limits.entries[1].value.loc.column == 47);
+  const dsl::Value& command = pi.body.entries[2].value;
+  REQUIRE(command.items.size() == 4);
+  CHECK(command.items[0].value.kind == dsl::Value::Kind::Word);
+  CHECK(command.items[1].value.kind == dsl::Value::Kind::String);
+  CHECK(command.items[1].value.text == "a b");
+  CHECK(command.items[2].value.kind == dsl::Value::Kind::Int);
+  CHECK(command.items[3].value.kind == dsl::Value::Kind::Float);
+  CHECK(p.file->jobs[1].name.kind == dsl::Value::Kind::String);
+  CHECK(p.file->jobs[1].name.text == "3d-unet");
+}
+
+TEST_CASE("dsl parser: string escapes, UTF-8 and byte columns") {
+  Parsed p("MPIJob x { a \"q\\\" b\\\\ n\\n t\\t \\u{1F600} \\u{e9}\" b \"été\" c d }\n");
+  REQUIRE(p.file);
+  const auto& entries = p.file->jobs[0].body.entries;
+  CHECK(entries[0].value.text == "q\" b\\ n\n t\t \xF0\x9F\x98\x80 \xC3\xA9");
+  CHECK(entries[1].value.text == "\xC3\xA9t\xC3\xA9");
+  CHECK(entries[2].key_loc.column == 59);  // after "été": columns count bytes (57 code points)
+}
+
+TEST_CASE("dsl parser: every error of a file, in order, with actionable messages") {
+  Parsed p(
+      "MPIJob pi {\n"
+      "  image: \"x\"\n"
+      "  worker { replicas }\n"
+      "  command [--epochs, 1e3Gi, 'a']\n"
+      "  labels { app.kubernetes.io/name x }\n"
+      "  env { A \"bad\\q\" B \"open\n"
+      "}\n");
+  CHECK_FALSE(p.file);
+  CHECK(p.errors() == std::vector<std::string>{
+      "2:8: unexpected ':' after 'image' [dsl/syntax]",
+      "3:21: expected a value for 'replicas', found '}' [dsl/syntax]",
+      "4:12: '--epochs' is not a bare word (bare words start with a letter or '_' and hold only "
+      "letters, digits, '_', '.' and '-') [dsl/syntax]",
+      "4:22: '1e3Gi' is not a number, a quantity (4Gi, 500m) or a duration (90s, 30min, 1h, 2d) "
+      "[dsl/syntax]",
+      "4:29: 'a' is in single quotes [dsl/syntax]",
+      "5:12: 'app.kubernetes.io/name' is not a bare word (bare words start with a letter or '_' "
+      "and hold only letters, digits, '_', '.' and '-') [dsl/syntax]",
+      "6:15: invalid escape in a string [dsl/syntax]",
+      "6:21: this string is not closed on its line [dsl/syntax]",
+      "7:2: the '{' at line 1 is never closed [dsl/syntax]",
+  });
+  CHECK(p.diags.all()[1].hint.find("a { block }") != std::string::npos);
+  CHECK(p.diags.all()[2].hint == "quote it if it is a string: \"--epochs\"");
+  CHECK(p.diags.all()[4].hint == "strings are written in double quotes: \"a\"");
+}
+
+TEST_CASE("dsl parser: structure errors name what was expected and where it opened") {
+  using V = std::vector<std::string>;
+  CHECK(Parsed("MPIJob {\n}\n").errors() ==
+        V{"1:8: expected the job's name after 'MPIJob', found '{' [dsl/syntax]"});
+  CHECK(Parsed("job x {}\nfoo\n").errors() ==
+        V{"2:1: 'foo' does not start a job: expected 'MPIJob NAME { ... }' or "
+          "'HorovodJob NAME { ... }' [dsl/syntax]"});
+  CHECK(Parsed("MPIJob x {\n  worker { replicas 2\n").errors() ==
+        V{"2:22: the '{' at line 2 is never closed [dsl/syntax]"});
+  CHECK(Parsed("MPIJob x {\n  command [a b]\n}\n").errors() ==
+        V{"2:14: expected ',' or ']' after a list item (the '[' is at line 2), found 'b' "
+          "[dsl/syntax]"});
+  CHECK(Parsed("MPIJob x {\n  2\n}\n").errors() ==
+        V{"2:3: expected a key or '}' to close the '{' at line 1, found '2' [dsl/syntax]"});
+  CHECK(Parsed("MPIJob x {\n  a \"\\u{D800}\"\n}\n").errors() ==
+        V{"2:6: invalid escape in a string [dsl/syntax]"});
+}
+
+TEST_CASE("dsl parser: nesting beyond the limit is an error, not a stack overflow") {
+  std::string deep = "MPIJob x { a " + std::string(5000, '[') + std::string(5000, ']') + " }\n";
+  Parsed p(deep);
+  CHECK_FALSE(p.file);
+  CHECK(p.errors() == std::vector<std::string>{"1:141: nesting deeper than 128 levels [dsl/syntax]"});
+  dsl::DslLimits small;
+  small.max_scalar_bytes = 8;
+  CHECK(Parsed("MPIJob x { a \"0123456789\" }\n", small).errors() ==
+        std::vector<std::string>{"1:14: string longer than 8 bytes [dsl/syntax]"});
+}
+
+TEST_CASE("dsl parser: the text checks run first (NUL, UTF-8, controls)") {
+  CHECK(Parsed(std::string("MPIJob x {\0}", 12)).errors() ==
+        std::vector<std::string>{"1:11: NUL byte in the input [input/encoding]"});
+  CHECK(Parsed("MPIJob x { a \"\xFF\" }").errors() ==
+        std::vector<std::string>{"1:15: invalid UTF-8 in the input [input/encoding]"});
+}
+
+TEST_CASE("dsl parser: an empty file or one with only comments has no jobs") {
+  CHECK(Parsed("").file->jobs.empty());
+  CHECK(Parsed("# nothing\n// here\n").file->jobs.empty());
+}

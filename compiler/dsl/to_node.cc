@@ -1,0 +1,138 @@
+#include "dsl/to_node.h"
+
+#include <limits>
+
+#include "dsl/lexical.h"
+
+namespace mpijobc::dsl {
+namespace {
+
+constexpr const char* kSyntax = "dsl/syntax";
+
+class Lowering {
+ public:
+  explicit Lowering(DiagnosticEngine& diags) : diags_(diags) {}
+
+  Node job(const Job& job) {
+    Node doc = Node::map(job.kind.loc);
+    add(doc, "apiVersion", job.kind.loc, Node::string("mpijobc/v1", job.kind.loc));
+    add(doc, "kind", job.kind.loc, Node::string(job.kind.text, job.kind.loc));
+    Node metadata = Node::map(job.name.loc);
+    add(metadata, "name", job.name.loc, Node::string(job.name.text, job.name.loc));
+    Node spec = Node::map(job.body.loc);
+    for (const Entry& e : job.body.entries)
+      put(is_metadata_key(e.key) ? metadata : spec, e);
+    add(doc, "metadata", job.name.loc, std::move(metadata));
+    add(doc, "spec", job.body.loc, std::move(spec));
+    return doc;
+  }
+
+ private:
+  Node value(const Value& v, const std::string& key) {
+    switch (v.kind) {
+      case Value::Kind::Word:
+        if (v.text == "true" || v.text == "false") return Node::boolean(v.text == "true", v.loc);
+        if (v.text == "null") return Node::null(v.loc);
+        return Node::string(v.text, v.loc);
+      case Value::Kind::String: return Node::string(v.text, v.loc);
+      case Value::Kind::Int:
+        if (!parse_yaml_int(v.text))
+          diags_.error(v.loc, {}, "integer " + v.text + " is out of range", "use a smaller number",
+                       kSyntax);
+        return scalar(Node::Kind::Int, v.text, v.loc);
+      case Value::Kind::Float: return scalar(Node::Kind::Float, v.text, v.loc);
+      case Value::Kind::Unit: return unit(v, key);
+      case Value::Kind::Block: {
+        Node map = Node::map(v.loc);
+        for (const Entry& e : v.entries) put(map, e);
+        return map;
+      }
+      case Value::Kind::List: {
+        Node seq = Node::seq(v.loc);
+        for (const Item& i : v.items) seq.push(value(i.value, key));
+        return seq;
+      }
+    }
+    return Node::null(v.loc);
+  }
+
+  Node unit(const Value& v, const std::string& key) {
+    std::string_view suffix = unit_suffix(v.text);
+    long long per_unit = duration_unit_seconds(suffix);
+    if (per_unit == 0) {
+      if (is_seconds_field(key))
+        diags_.error(v.loc, {}, "'" + v.text + "' is a quantity, not a duration",
+                     suffix == "m" ? "for minutes write " +
+                                         v.text.substr(0, v.text.size() - 1) + "min (m is milli)"
+                                   : "durations use s, min, h or d, e.g. 90s, 30min, 1h, 2d",
+                     "dsl/duration");
+      return Node::string(v.text, v.loc);
+    }
+    std::string number(v.text.substr(0, v.text.size() - suffix.size()));
+    if (!is_seconds_field(key)) {
+      diags_.error(v.loc, {}, "a duration only fits a field in seconds (named *seconds* or *timeout*)",
+                   "if it is a string, quote it: \"" + v.text + "\"", "dsl/duration");
+    } else if (number.find('.') != std::string::npos) {
+      diags_.error(v.loc, {}, "a duration is a whole number of its unit",
+                   "use a smaller unit, e.g. 90min instead of 1.5h", "dsl/duration");
+    } else {
+      std::optional<int64_t> n = parse_yaml_int(number);
+      if (n && *n <= std::numeric_limits<int64_t>::max() / per_unit)
+        return scalar(Node::Kind::Int, std::to_string(*n * per_unit), v.loc);
+      diags_.error(v.loc, {}, "duration " + v.text + " is out of range", "use a smaller number",
+                   "dsl/duration");
+    }
+    return Node::null(v.loc);
+  }
+
+  // Adds an entry to a map, refusing a key that is already there.
+  void put(Node& map, const Entry& e) {
+    if (const Member* prev = map.member(e.key)) {
+      diags_.error(e.key_loc, {}, "duplicate key '" + e.key + "'",
+                   "the first '" + e.key + "' is at line " + std::to_string(prev->key_loc.line) +
+                       "; keep only one",
+                   kSyntax);
+      return;
+    }
+    add(map, e.key, e.key_loc, value(e.value, e.key));
+  }
+
+  static void add(Node& map, std::string key, SourceLoc key_loc, Node value) {
+    map.add(std::move(key), std::move(value));
+    map.members.back().key_loc = key_loc;
+  }
+
+  static Node scalar(Node::Kind kind, std::string text, SourceLoc loc) {
+    Node n;
+    n.kind = kind;
+    n.text = std::move(text);
+    n.loc = loc;
+    return n;
+  }
+
+  DiagnosticEngine& diags_;
+};
+
+}  // namespace
+
+bool is_seconds_field(std::string_view key) {
+  return key.find("seconds") != std::string_view::npos ||
+         key.find("timeout") != std::string_view::npos;
+}
+
+bool is_metadata_key(std::string_view key) {
+  return key == "namespace" || key == "labels" || key == "annotations";
+}
+
+std::vector<Node> to_documents(const File& file, DiagnosticEngine& diags) {
+  std::vector<Node> docs;
+  Lowering lowering(diags);
+  for (const Job& job : file.jobs) {
+    size_t errors = diags.error_count();
+    Node doc = lowering.job(job);
+    if (diags.error_count() == errors) docs.push_back(std::move(doc));
+  }
+  return docs;
+}
+
+}  // namespace mpijobc::dsl

@@ -1,0 +1,81 @@
+#include "dsl/to_node.h"
+
+#include <catch2/catch.hpp>
+
+#include "testing/fixtures.h"
+
+using namespace mpijobc;
+using testing::dump;
+using testing::messages;
+using testing::parse;
+
+TEST_CASE("dsl to_node: a job reads as the same document as its YAML twin") {
+  auto dsl = parse(
+      "MPIJob pi {\n"
+      "  namespace ml\n"
+      "  labels { team vision, \"app.kubernetes.io/part-of\" bench }\n"
+      "  image \"example.com/img:1\"\n"
+      "  command [python, \"--x\", 3, 2.5, true, null]\n"
+      "  worker { replicas 2, limits { cpu 500m, mem 1Gi } }\n"
+      "  run_policy { ttl_seconds_after_finished 2h, active_deadline_seconds 30min }\n"
+      "  elastic_timeout 90s\n"
+      "}\n",
+      "t.mpijob");
+  auto yaml = parse(
+      "apiVersion: mpijobc/v1\n"
+      "kind: MPIJob\n"
+      "metadata:\n"
+      "  name: pi\n"
+      "  namespace: ml\n"
+      "  labels: {team: vision, app.kubernetes.io/part-of: bench}\n"
+      "spec:\n"
+      "  image: example.com/img:1\n"
+      "  command: [python, --x, 3, 2.5, true, null]\n"
+      "  worker: {replicas: 2, limits: {cpu: 500m, mem: 1Gi}}\n"
+      "  run_policy: {ttl_seconds_after_finished: 7200, active_deadline_seconds: 1800}\n"
+      "  elastic_timeout: 90\n");
+  REQUIRE(dsl.docs.size() == 1);
+  REQUIRE(yaml.docs.size() == 1);
+  CHECK(dump(dsl.doc()) == dump(yaml.doc()));
+}
+
+TEST_CASE("dsl to_node: nodes carry the DSL positions") {
+  auto p = parse("MPIJob pi {\n  worker {\n    replicas 2\n  }\n}\n", "t.mpijob");
+  const Node& doc = p.doc();
+  CHECK(doc.get("kind")->loc.line == 1);
+  CHECK(doc.get("metadata")->get("name")->loc.column == 8);
+  const Member* replicas = doc.get("spec")->get("worker")->member("replicas");
+  CHECK(replicas->key_loc.line == 3);
+  CHECK(replicas->key_loc.column == 5);
+  CHECK(replicas->value.loc.column == 14);
+}
+
+TEST_CASE("dsl to_node: durations and quantities are told apart, with located errors") {
+  using V = std::vector<std::string>;
+  auto errors = [](const std::string& body) {
+    return messages(parse("MPIJob x {\n" + body + "\n}\n", "t.mpijob").diags);
+  };
+  CHECK(errors("  run_policy { ttl_seconds_after_finished 30m }") ==
+        V{"2:43: '30m' is a quantity, not a duration [dsl/duration]"});
+  CHECK(parse("MPIJob x {\n  elastic_timeout 5m\n}\n", "t.mpijob").diags.all()[0].hint ==
+        "for minutes write 5min (m is milli)");
+  CHECK(errors("  env { TIMEOUT 1h }") ==
+        V{"2:17: a duration only fits a field in seconds (named *seconds* or *timeout*) "
+          "[dsl/duration]"});
+  CHECK(errors("  elastic_timeout 1.5h") ==
+        V{"2:19: a duration is a whole number of its unit [dsl/duration]"});
+  CHECK(errors("  elastic_timeout 999999999999999999d") ==
+        V{"2:19: duration 999999999999999999d is out of range [dsl/duration]"});
+  CHECK(errors("  slots 99999999999999999999") ==
+        V{"2:9: integer 99999999999999999999 is out of range [dsl/syntax]"});
+}
+
+TEST_CASE("dsl to_node: a duplicate key is an error at the second one") {
+  auto p = parse("MPIJob x {\n  namespace a\n  worker { replicas 1, replicas 2 }\n  namespace b\n}\n",
+                 "t.mpijob");
+  CHECK(messages(p.diags) == std::vector<std::string>{
+                                 "3:24: duplicate key 'replicas' [dsl/syntax]",
+                                 "4:3: duplicate key 'namespace' [dsl/syntax]"});
+  CHECK(p.diags.all()[1].hint == "the first 'namespace' is at line 2; keep only one");
+  CHECK(p.docs.empty());  // a job with errors is left out
+}

@@ -1,0 +1,37 @@
+#include "frontend/documents.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "dsl/parser.h"
+#include "dsl/to_node.h"
+#include "support/yaml_reader.h"
+
+namespace mpijobc {
+
+bool is_dsl_path(std::string_view path) {
+  constexpr std::string_view ext = ".mpijob";
+  return path.size() > ext.size() && path.substr(path.size() - ext.size()) == ext;
+}
+
+uint32_t load_file(SourceManager& sources, const std::string& path, DiagnosticEngine& diags) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in || in.bad()) {
+    diags.error({}, {}, "cannot read " + path + ": " + std::strerror(errno), {}, "io/read");
+    return 0;
+  }
+  return sources.add(path, text.str());
+}
+
+std::vector<Node> read_documents(const SourceManager& sources, uint32_t file,
+                                 DiagnosticEngine& diags) {
+  if (!is_dsl_path(sources.path(file))) return read_yaml(sources, file, diags);
+  std::optional<dsl::File> parsed = dsl::parse(sources, file, diags);
+  return parsed ? dsl::to_documents(*parsed, diags) : std::vector<Node>{};
+}
+
+}  // namespace mpijobc
