@@ -1,5 +1,7 @@
 #include "lower/defaults.h"
 
+#include "lower/fix_syntax.h"
+
 namespace mpijobc {
 namespace {
 
@@ -30,7 +32,8 @@ void apply_defaults(JobSpec& job, DiagnosticEngine& diags) {
   default_image(job.worker, job, "worker", diags);
   if (!job.command.set() && !job.launcher.command.set())
     diags.error(spec.loc, "spec.command", "missing the program every rank runs",
-                "add 'command: [python, train.py]' under spec, or give spec.launcher.command",
+                "add '" + FixSyntax(job).field("command", "[python, train.py]") + "' " +
+                    FixSyntax(job).spec_place() + ", or give spec.launcher.command",
                 "spec/command");
 
   // Unlike the operator (None), finished jobs release their workers: with
