@@ -16,6 +16,15 @@ TEST_CASE("help and version") {
   for (const char* opt : {"--output", "--stdout", "--templates", "--werror", "--quiet"})
     CHECK(build_help.out.find(opt) != std::string::npos);
 
+  // Every subcommand is listed and has its own --help with an example.
+  for (const char* cmd : {"build", "run", "validate", "schema", "convert", "fmt"}) {
+    INFO(cmd);
+    CHECK(help.out.find(std::string("  ") + cmd) != std::string::npos);
+    Result sub = run(quote(mpijobc()) + " " + cmd + " --help");
+    CHECK(sub.status == 0);
+    CHECK(sub.out.find("Example") != std::string::npos);
+  }
+
   Result version = run(quote(mpijobc()) + " --version");
   CHECK(version.status == 0);
   CHECK(version.out.rfind("mpijobc ", 0) == 0);

@@ -1,0 +1,58 @@
+// Any bytes as a .mpijob file: the DSL parser, the formatter and the whole
+// pipeline behind the DSL front end must neither crash nor trip a sanitizer,
+// and formatting must be lossless and idempotent: the formatted text parses,
+// means the same documents, and formats to itself.
+#include <cstdint>
+#include <cstdlib>
+#include <sstream>
+#include <string>
+
+#include "driver/compile.h"
+#include "dsl/from_node.h"
+#include "dsl/parser.h"
+#include "dsl/printer.h"
+#include "dsl/to_node.h"
+#include "support/yaml_writer.h"
+
+namespace {
+
+std::string yaml_of(const std::vector<mpijobc::Node>& docs) {
+  std::string out;
+  for (const mpijobc::Node& d : docs) out += "---\n" + mpijobc::to_yaml(d);
+  return out;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace mpijobc;
+  std::string text(reinterpret_cast<const char*>(data), size);
+  SourceManager sources;
+  DiagnosticEngine diags;
+  Compiler compiler(sources, diags, {});
+  compiler.compile_text("fuzz.mpijob", text);
+  std::ostringstream sink;
+  print_text(sink, sources, diags.all());
+
+  DiagnosticEngine quiet;
+  std::optional<dsl::File> file = dsl::parse(sources, sources.add("a.mpijob", text), quiet);
+  if (!file) return 0;
+  std::string formatted = dsl::print(*file);
+  DiagnosticEngine again;
+  std::optional<dsl::File> reparsed = dsl::parse(sources, sources.add("b.mpijob", formatted), again);
+  if (!reparsed || dsl::print(*reparsed) != formatted) std::abort();
+  DiagnosticEngine d1, d2;
+  std::vector<Node> docs = dsl::to_documents(*file, d1);
+  if (yaml_of(docs) != yaml_of(dsl::to_documents(*reparsed, d2)) ||
+      d1.error_count() != d2.error_count())
+    std::abort();
+
+  // Documents the DSL means convert back to DSL text meaning the same.
+  dsl::File converted;
+  for (const Node& doc : docs) converted.jobs.push_back(dsl::from_document(doc));
+  DiagnosticEngine d3, d4;
+  std::optional<dsl::File> back =
+      dsl::parse(sources, sources.add("c.mpijob", dsl::print(converted)), d3);
+  if (!back || yaml_of(dsl::to_documents(*back, d4)) != yaml_of(docs)) std::abort();
+  return 0;
+}
