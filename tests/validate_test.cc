@@ -50,6 +50,71 @@ TEST_CASE("validate: the upstream examples of all three operators pass") {
   CHECK(count >= 11);
 }
 
+TEST_CASE("validate --crd: upstream examples pass their own operator's CRD") {
+  const std::pair<const char*, const char*> pairs[] = {
+      {"/mpi-operator/manifests/base/kubeflow.org_mpijobs.yaml", "/mpi-operator/examples/v2beta1"},
+      {"/training-operator/manifests/base/crds/kubeflow.org_mpijobs.yaml",
+       "/training-operator/examples/mpi"},
+      {"/bdap-mpi-operator/config/crd/bases/batch.test.bdap.com_mpijobs.yaml",
+       "/bdap-mpi-operator/config/samples"}};
+  for (const auto& [crd, dir] : pairs) {
+    if (!exists(upstream_dir() + crd)) skip("no upstream CRD at " + upstream_dir() + crd);
+    for (const std::string& f : list_files(upstream_dir() + dir)) {
+      Result r = run(quote(mpijobc()) + " validate -v --crd " + quote(upstream_dir() + crd) + " " +
+                     quote(upstream_dir() + dir + "/" + f));
+      INFO(f << "\n" << r.err);
+      CHECK(r.status == 0);
+      CHECK(r.err.find("[crd/") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("validate --crd: schema violations are located, with rule ids crd/...") {
+  std::string crd = upstream_dir() + "/mpi-operator/manifests/base/kubeflow.org_mpijobs.yaml";
+  if (!exists(crd)) skip("no upstream CRD at " + crd);
+  TempDir dir;
+  write_file(dir / "job.yaml",
+             "apiVersion: kubeflow.org/v2beta1\n"
+             "kind: MPIJob\n"
+             "metadata: {name: pi}\n"
+             "spec:\n"
+             "  slotsPerWorkers: 1\n"
+             "  sshAuthMountPath: null\n"
+             "  runPolicy: {backoffLimit: \"3\"}\n"
+             "  mpiReplicaSpecs:\n"
+             "    Launcher:\n"
+             "      replicas: 1\n"
+             "      template: {spec: {containers: [{name: l, image: i, ports: [{containerPort: \"80\"}],\n"
+             "        resources: {limits: {cpu: lots}}}]}}\n"
+             "---\n"
+             "apiVersion: kubeflow.org/v9\n"
+             "kind: MPIJob\n"
+             "metadata: {name: old}\n"
+             "spec: {}\n");
+  Result r = run(quote(mpijobc()) + " validate --crd " + quote(crd) + " " + quote(dir / "job.yaml"));
+  INFO(r.err);
+  CHECK(r.status == 1);
+  std::string f = dir / "job.yaml";
+  for (const std::string& line : {
+           f + ":5:3: error: spec.slotsPerWorkers: unknown field 'slotsPerWorkers' [crd/unknown-field]",
+           f + ":5:3: note: did you mean 'slotsPerWorker'?",
+           f + ":7:29: error: spec.runPolicy.backoffLimit: expected integer, got '3' [crd/type]",
+           f + ":11:82: error: spec.mpiReplicaSpecs.Launcher.template.spec.containers[0].ports[0]."
+               "containerPort: expected integer, got '80' [crd/type]",
+           f + ":12:35: error: spec.mpiReplicaSpecs.Launcher.template.spec.containers[0].resources."
+               "limits.cpu: 'lots' does not have the form this field requires [crd/format]",
+           f + ":14:13: warning: apiVersion: not checked against a CRD: the CRDs given have no "
+               "MPIJob version 'kubeflow.org/v9' [crd/no-version]"})
+    CHECK(r.err.find(line + "\n") != std::string::npos);
+  // sshAuthMountPath: null is pruned, as the API server does, so not an error.
+  CHECK(r.err.find("sshAuthMountPath") == std::string::npos);
+
+  Result not_crd = run(quote(mpijobc()) + " validate --crd samples/mpi-pi.yaml samples/mpi-pi.yaml");
+  CHECK(not_crd.status == 1);
+  CHECK(not_crd.err.find("error: no CustomResourceDefinition in samples/mpi-pi.yaml [crd/invalid]") !=
+        std::string::npos);
+}
+
 TEST_CASE("validate: a spec error fails it, nothing is written, other kinds are skipped") {
   TempDir dir;
   write_file(dir / "mixed.yaml",

@@ -8,6 +8,7 @@
 #include "driver/command.h"
 #include "driver/compile.h"
 #include "frontend/documents.h"
+#include "validate/crd_schema.h"
 #include "validate/manifest_rules.h"
 
 namespace mpijobc {
@@ -15,6 +16,7 @@ namespace {
 
 struct ValidateArgs {
   std::vector<std::string> inputs;
+  std::vector<std::string> crds;
   bool werror = false;
   bool verbose = false;
   DiagnosticFormat format = DiagnosticFormat::Text;
@@ -27,18 +29,20 @@ const std::string* scalar(const Node& doc, const char* key) {
 
 // Returns what was checked: "spec", "manifest" or "" (skipped).
 std::string validate_document(const Node& doc, const std::string& path, Compiler& compiler,
-                              DiagnosticEngine& diags) {
+                              const CrdSchemas& crds, DiagnosticEngine& diags) {
   const std::string* api = scalar(doc, "apiVersion");
   const std::string* kind = scalar(doc, "kind");
   if (api && *api == "mpijobc/v1") {
     compiler.compile_document(doc, path);
     return "spec";
   }
-  if (!kind || *kind != "MPIJob") return {};
+  bool crd_checked = crds.check(doc, diags);
+  if (!kind || *kind != "MPIJob") return crd_checked ? "manifest" : "";
   if (ManifestCheck check = api ? manifest_check(*api) : nullptr) {
     check(doc, diags);
     return "manifest";
   }
+  if (crd_checked) return "manifest";
   const Node* at = doc.get("apiVersion");
   diags.warning(at ? at->loc : doc.loc, "apiVersion",
                 "not checked: mpijobc has no rules for MPIJob apiVersion '" +
@@ -51,6 +55,9 @@ int run_validate(const ValidateArgs& args) {
   SourceManager sources;
   DiagnosticEngine diags;
   Compiler compiler(sources, diags, {});
+  CrdSchemas crds;
+  for (const std::string& crd : args.crds)
+    if (uint32_t file = load_file(sources, crd, diags)) crds.load(sources, file, diags);
   size_t checked = 0;
   for (const std::string& input : args.inputs) {
     uint32_t file = load_file(sources, input, diags);
@@ -58,7 +65,7 @@ int run_validate(const ValidateArgs& args) {
     size_t index = 0;
     for (const Node& doc : read_documents(sources, file, diags)) {
       ++index;
-      std::string what = validate_document(doc, input, compiler, diags);
+      std::string what = validate_document(doc, input, compiler, crds, diags);
       if (!what.empty()) ++checked;
       else if (args.verbose)
         diags.report({Severity::Note, doc.loc, {},
@@ -90,13 +97,21 @@ Command add_validate_command(CLI::App& app) {
                   "are checked, other kinds are skipped")
       ->required()
       ->type_name("FILE");
+  cmd->add_option("--crd", args->crds,
+                  "Also check objects against the openAPIV3Schema of this CustomResourceDefinition "
+                  "(any version of the operator's CRD file; repeatable)")
+      ->allow_extra_args(false)  // one FILE per --crd: the positional files follow
+      ->type_name("FILE");
   cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
   cmd->add_flag("-v,--verbose", args->verbose, "Say which documents were skipped, and the count checked");
   add_format_option(cmd, args->format);
   cmd->footer(
       "Specs go through every check of 'build'; MPIJobs through the operator's own validation\n"
       "rules (docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"
-      "Example (pre-commit): mpijobc validate jobs/*.yaml deploy/*/mpijob.yaml");
+      "With --crd, objects of the CRD's kind are also checked against its schema for their\n"
+      "apiVersion, as strictly as kubectl apply --validate=strict (rule ids crd/...).\n"
+      "Example (pre-commit): mpijobc validate jobs/*.yaml deploy/*/mpijob.yaml\n"
+      "Example: mpijobc validate --crd kubeflow.org_mpijobs.yaml hand-written/*.yaml");
   return {cmd, [args] { return run_validate(*args); }};
 }
 

@@ -1,15 +1,10 @@
 // Checks a spec document (a located tree from any front end) against the
-// spec's JSON Schema (schemas/mpijobc-v1.schema.json) with valijson, and
-// reports every violation at its position with a message that says how to
-// fix it. The schema is parsed once per process.
+// spec's JSON Schema (schemas/mpijobc-v1.schema.json), reporting every
+// violation at its position (support/located_schema.h). The schema is parsed
+// once per process: the envelope, then the spec part of the document's kind.
 #pragma once
 
-#include <memory>
-
-#include <nlohmann/json.hpp>
-
-#include "support/diagnostics.h"
-#include "support/node.h"
+#include "support/located_schema.h"
 
 namespace mpijobc {
 
@@ -23,15 +18,13 @@ class SpecSchema {
 
   const nlohmann::json& json() const { return root_; }
 
-  struct Compiled;
+  SpecSchema(const SpecSchema&) = delete;
+  SpecSchema& operator=(const SpecSchema&) = delete;
 
  private:
   explicit SpecSchema(nlohmann::json root);
   nlohmann::json root_;
-  std::shared_ptr<const Compiled> compiled_;
+  LocatedSchema envelope_, horovod_, mpi_;
 };
-
-// The JSON value of a located tree (for validators and tests).
-nlohmann::json to_json(const Node& n);
 
 }  // namespace mpijobc

@@ -1,0 +1,326 @@
+#include "support/located_schema.h"
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <tuple>
+
+#include "support/suggest.h"
+
+namespace mpijobc {
+namespace {
+
+// One step of a valijson context ("<root>", "[spec]", "[0]").
+std::string segment(const std::string& s) {
+  if (s.size() >= 2 && s.front() == '[' && s.back() == ']') return s.substr(1, s.size() - 2);
+  return s;
+}
+
+// A located view of where an error is: the node, the key that holds it and
+// the dotted path ("spec.worker.requests.cpu", "spec.command[2]").
+struct Place {
+  const Node* node = nullptr;
+  const Member* holder = nullptr;  // the map entry whose value is `node`
+  std::string path;
+  const nlohmann::json* schema = nullptr;
+};
+
+class Checker {
+ public:
+  Checker(const nlohmann::json& root, const std::string& rules, const SchemaHints& hints,
+          DiagnosticEngine& diags)
+      : root_(root), rules_(rules), hints_(hints), diags_(diags) {}
+
+  const nlohmann::json& resolve(const nlohmann::json& s) const {
+    const nlohmann::json* cur = &s;
+    while (cur->is_object() && cur->contains("$ref")) {
+      std::string ref = cur->at("$ref").get<std::string>();
+      cur = &root_.at("definitions").at(ref.substr(ref.rfind('/') + 1));
+    }
+    return *cur;
+  }
+
+  // Walks the document and the schema along a valijson context.
+  Place locate(const Node& doc, const nlohmann::json& schema, const std::string& prefix,
+               const std::vector<std::string>& context) const {
+    Place p{&doc, nullptr, prefix, &resolve(schema)};
+    for (size_t i = 1; i < context.size(); ++i) {
+      std::string seg = segment(context[i]);
+      const nlohmann::json* next = nullptr;
+      if (p.node->is_seq()) {
+        size_t idx = std::strtoul(seg.c_str(), nullptr, 10);
+        if (idx >= p.node->items.size()) break;
+        p.node = &p.node->items[idx];
+        p.path += "[" + seg + "]";
+        if (p.schema && p.schema->contains("items")) next = &p.schema->at("items");
+      } else if (const Member* m = p.node->member(seg)) {
+        p.holder = m;
+        p.node = &m->value;
+        p.path += (p.path.empty() ? "" : ".") + seg;
+        if (p.schema && p.schema->contains("properties") && p.schema->at("properties").contains(seg))
+          next = &p.schema->at("properties").at(seg);
+        else if (p.schema && p.schema->contains("additionalProperties"))
+          next = &p.schema->at("additionalProperties");
+      } else {
+        break;
+      }
+      p.schema = next && next->is_object() ? &resolve(*next) : nullptr;
+    }
+    return p;
+  }
+
+  void report(const Node& doc, const nlohmann::json& schema, const std::string& prefix,
+              const valijson::ValidationResults::Error& e) {
+    const std::string& d = e.description;
+    // valijson also reports every ancestor of a failing value; keep the leaves.
+    if (starts(d, "Failed to validate against schema associated with property name") ||
+        starts(d, "Failed to validate item #") || starts(d, "Failed to validate against child") ||
+        starts(d, "Failed to validate against schema referenced") ||
+        starts(d, "Failed to validate against dependent") ||
+        starts(d, "Failed to validate against additional properties schema") ||
+        starts(d, "Failed to validate against schema associated with 'then'") ||
+        starts(d, "Failed to validate against schema associated with 'else'"))
+      return;
+    Place p = locate(doc, schema, prefix, e.context);
+    const Node& n = *p.node;
+    SourceLoc value_loc = n.loc;
+    const nlohmann::json empty = nlohmann::json::object();
+    const nlohmann::json& s = p.schema ? *p.schema : empty;
+
+    if (starts(d, "Object contains a property that could not be validated")) {
+      // valijson names only the first unknown key; report each, in order.
+      const nlohmann::json* known = s.contains("properties") ? &s["properties"] : nullptr;
+      for (const Member& m : n.members) {
+        if (known && known->contains(m.key)) continue;
+        diags_.error(m.key_loc, p.path.empty() ? m.key : p.path + "." + m.key,
+                     "unknown field '" + m.key + "'", unknown_field_hint(m.key, s),
+                     rule("unknown-field"));
+      }
+      return;
+    }
+    if (starts(d, "Missing required property")) {
+      std::string key = quoted_name(d);
+      SourceLoc at = p.holder ? p.holder->key_loc : value_loc;
+      diags_.error(at, p.path.empty() ? key : p.path + "." + key,
+                   "missing required field '" + key + "'", required_hint(p.path, key),
+                   rule("required"));
+      return;
+    }
+    if (starts(d, "Value type not permitted")) {
+      diags_.error(value_loc, p.path,
+                   "expected " + type_list(s) + ", got " + describe(n), type_hint(s, n),
+                   rule("type"));
+      return;
+    }
+    if (starts(d, "Failed to match against any enum values")) {
+      std::vector<std::string> values;
+      for (const auto& v : s.value("enum", nlohmann::json::array()))
+        values.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+      std::string hint;
+      std::string close = n.is_scalar() ? closest_match(n.text, values) : "";
+      if (!close.empty()) hint = "did you mean '" + close + "'?";
+      diags_.error(value_loc, p.path, describe(n) + " is not one of " + join(values),
+                   hint, rule("enum"));
+      return;
+    }
+    if (s.contains("errorMessage") &&
+        (starts(d, "Failed to match regex") || starts(d, "String should be") ||
+         starts(d, "Failed to match expected value set by 'const'") ||
+         (n.kind == Node::Kind::String && starts(d, "Expected number")))) {
+      diags_.error(value_loc, p.path, describe(n) + " " + s["errorMessage"].get<std::string>(),
+                   {}, rule("format"));
+      return;
+    }
+    if (starts(d, "Expected number greater than") && s.contains("minimum")) {
+      diags_.error(value_loc, p.path,
+                   "must be at least " + number(s["minimum"]) + ", got " + n.text, {},
+                   rule("range"));
+      return;
+    }
+    if (starts(d, "Expected number less than") && s.contains("maximum")) {
+      diags_.error(value_loc, p.path,
+                   "must be at most " + number(s["maximum"]) + ", got " + n.text, {},
+                   rule("range"));
+      return;
+    }
+    if (starts(d, "Array should contain no fewer than")) {
+      diags_.error(value_loc, p.path, "must not be empty", {}, rule("range"));
+      return;
+    }
+    if (starts(d, "Failed to match regex") && s.contains("pattern")) {
+      diags_.error(value_loc, p.path, describe(n) + " does not have the form this field requires",
+                   "it must match the pattern " + s["pattern"].get<std::string>(), rule("format"));
+      return;
+    }
+    diags_.error(value_loc, p.path, lower_first(d), {}, rule("other"));
+  }
+
+ private:
+  static bool starts(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+  // The last '...' in a valijson description names the property.
+  static std::string quoted_name(const std::string& d) {
+    size_t e = d.rfind('\'');
+    if (e == std::string::npos || e == 0) return {};
+    size_t b = d.rfind('\'', e - 1);
+    return b == std::string::npos ? std::string() : d.substr(b + 1, e - b - 1);
+  }
+
+  static std::string lower_first(std::string s) {
+    if (!s.empty()) s[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[0])));
+    if (!s.empty() && s.back() == '.') s.pop_back();
+    return s;
+  }
+
+  static std::string number(const nlohmann::json& v) {
+    if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
+    return v.dump();
+  }
+
+  static std::string join(const std::vector<std::string>& v) {
+    std::string out;
+    for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + v[i];
+    return out;
+  }
+
+  static std::string describe(const Node& n) {
+    if (n.is_map()) return "a mapping";
+    if (n.is_seq()) return "a list";
+    if (n.is_null()) return "null";
+    if (n.is_string()) return "'" + (n.text.size() > 60 ? n.text.substr(0, 57) + "..." : n.text) + "'";
+    return std::string(kind_name(n.kind)) + " " + n.text;
+  }
+
+  static std::string type_list(const nlohmann::json& s) {
+    if (!s.contains("type")) return "a value";
+    std::vector<std::string> names;
+    auto add = [&](const std::string& t) {
+      names.push_back(t == "object" ? "a mapping" : t == "array" ? "a list" : t);
+    };
+    if (s["type"].is_array())
+      for (const auto& t : s["type"]) add(t.get<std::string>());
+    else
+      add(s["type"].get<std::string>());
+    std::string out;
+    for (size_t i = 0; i < names.size(); ++i)
+      out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return out;
+  }
+
+  static std::string type_hint(const nlohmann::json& s, const Node& n) {
+    std::string t = s.value("type", nlohmann::json()).is_string() ? s["type"].get<std::string>() : "";
+    if (t == "string" && n.is_scalar() && !n.is_null())
+      return "quote it: \"" + n.text + "\"";
+    if ((t == "integer" || t == "boolean") && n.is_string() && parse_like(n.text, t))
+      return "remove the quotes: " + n.text;
+    if (t == "boolean") return "use true or false";
+    if (t == "array" && n.is_string()) {
+      std::string words;
+      for (size_t b = 0, e; b < n.text.size(); b = e + 1) {
+        e = std::min(n.text.find(' ', b), n.text.size());
+        if (e > b) words += (words.empty() ? "" : ", ") + n.text.substr(b, e - b);
+      }
+      return "write it as a list: [" + words + "]";
+    }
+    return {};
+  }
+
+  static bool parse_like(const std::string& text, const std::string& type) {
+    if (type == "boolean") return text == "true" || text == "false";
+    return parse_yaml_int(text).has_value();
+  }
+
+  std::string rule(const char* name) const { return rules_ + "/" + name; }
+
+  std::string unknown_field_hint(const std::string& key, const nlohmann::json& s) const {
+    std::vector<std::string> known;
+    if (s.contains("properties"))
+      for (const auto& [k, v] : s["properties"].items()) known.push_back(k);
+    if (hints_.unknown_field)
+      if (std::string hint = hints_.unknown_field(key, s); !hint.empty()) return hint;
+    if (key == "<<") return "YAML merge keys are not supported; write the fields out";
+    std::string close = closest_match(key, known);
+    if (!close.empty()) return "did you mean '" + close + "'?";
+    if (!known.empty()) return "known fields here: " + join(known);
+    return {};
+  }
+
+  std::string required_hint(const std::string& path, const std::string& key) const {
+    return hints_.required ? hints_.required(path, key) : std::string();
+  }
+
+  const nlohmann::json& root_;
+  const std::string& rules_;
+  const SchemaHints& hints_;
+  DiagnosticEngine& diags_;
+};
+
+}  // namespace
+
+struct LocatedSchema::Compiled {
+  valijson::Schema schema;
+};
+
+LocatedSchema::LocatedSchema(nlohmann::json document, std::string rules, SchemaHints hints)
+    : document_(std::make_shared<const nlohmann::json>(std::move(document))),
+      rules_(std::move(rules)),
+      hints_(std::move(hints)) {
+  auto c = std::make_shared<Compiled>();
+  valijson::SchemaParser parser;
+  valijson::adapters::NlohmannJsonAdapter adapter(*document_);
+  parser.populateSchema(adapter, c->schema);
+  compiled_ = std::move(c);
+}
+
+bool LocatedSchema::check(const Node& node, const std::string& path, DiagnosticEngine& diags) const {
+  nlohmann::json data = to_json(node);
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::NlohmannJsonAdapter adapter(data);
+  if (validator.validate(compiled_->schema, adapter, &results)) return true;
+  DiagnosticEngine found;
+  Checker checker(*document_, rules_, hints_, found);
+  valijson::ValidationResults::Error e;
+  while (results.popError(e)) checker.report(node, *document_, path, e);
+  // In the order of the file.
+  std::vector<Diagnostic> sorted = found.all();
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
+  });
+  for (Diagnostic& d : sorted) diags.report(std::move(d));
+  return false;
+}
+
+nlohmann::json to_json(const Node& n) {
+  switch (n.kind) {
+    case Node::Kind::Null: return nullptr;
+    case Node::Kind::Bool: return n.text == "true";
+    case Node::Kind::Int: return n.as_int().value_or(0);
+    case Node::Kind::Float: {
+      double v = std::strtod(n.text.c_str(), nullptr);
+      if (n.text.find("inf") != std::string::npos || n.text.find("Inf") != std::string::npos ||
+          n.text.find("INF") != std::string::npos)
+        v = n.text[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+      return v;
+    }
+    case Node::Kind::String: return n.text;
+    case Node::Kind::Seq: {
+      nlohmann::json a = nlohmann::json::array();
+      for (const Node& i : n.items) a.push_back(to_json(i));
+      return a;
+    }
+    case Node::Kind::Map: {
+      nlohmann::json o = nlohmann::json::object();
+      for (const Member& m : n.members) o[m.key] = to_json(m.value);
+      return o;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace mpijobc

@@ -1,0 +1,97 @@
+#include "validate/crd_schema.h"
+
+#include <catch2/catch.hpp>
+
+#include "testing/fixtures.h"
+
+using namespace mpijobc;
+
+namespace {
+
+const char* kCrd = R"(apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+spec:
+  group: example.com
+  names: {kind: Widget}
+  versions:
+    - name: v1
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            apiVersion: {type: string}
+            kind: {type: string}
+            metadata: {type: object}
+            spec:
+              type: object
+              properties:
+                size: {x-kubernetes-int-or-string: true}
+                extra: {type: object, x-kubernetes-preserve-unknown-fields: true, properties: {a: {type: string}}}
+                count: {type: integer, minimum: 1}
+)";
+
+struct Checked {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  bool checked = false;
+  explicit Checked(const std::string& object) {
+    CrdSchemas crds;
+    crds.load(sources, sources.add("crd.yaml", kCrd), diags);
+    REQUIRE_FALSE(diags.has_errors());
+    auto p = testing::parse(object);
+    REQUIRE(p.docs.size() == 1);
+    checked = crds.check(p.doc(), diags);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("crd: strict() closes objects, keeps preserve-unknown ones open, types int-or-string") {
+  nlohmann::json s = CrdSchemas::strict(nlohmann::json::parse(
+      R"({"type":"object","properties":{"q":{"x-kubernetes-int-or-string":true,"pattern":"^x"},
+          "open":{"type":"object","x-kubernetes-preserve-unknown-fields":true,"properties":{}},
+          "list":{"type":"array","items":{"type":"object","properties":{"n":{"type":"string"}}}}}})"));
+  CHECK(s["additionalProperties"] == false);
+  CHECK(s["properties"]["q"] == nlohmann::json::parse(R"({"type":["integer","string"],"pattern":"^x"})"));
+  CHECK_FALSE(s["properties"]["open"].contains("additionalProperties"));
+  CHECK(s["properties"]["list"]["items"]["additionalProperties"] == false);
+}
+
+TEST_CASE("crd: an object of the CRD's kind and version is checked, each finding located") {
+  Checked c("apiVersion: example.com/v1\nkind: Widget\nspec:\n  size: 3\n  count: 0\n"
+            "  colour: red\n  extra: {anything: 1}\n  nothing: null\n");  // a null is pruned
+  CHECK(c.checked);
+  CHECK(testing::messages(c.diags) == std::vector<std::string>{
+                                          "5:10: spec.count: must be at least 1, got 0 [crd/range]",
+                                          "6:3: spec.colour: unknown field 'colour' [crd/unknown-field]",
+                                      });
+}
+
+TEST_CASE("crd: nulls are pruned before checking, as the API server does") {
+  Checked c("apiVersion: example.com/v1\nkind: Widget\nspec:\n  size: five\n  count: null\n");
+  CHECK(c.checked);
+  CHECK_FALSE(c.diags.has_errors());
+}
+
+TEST_CASE("crd: other kinds are not checked; an unknown version is a warning naming the known ones") {
+  CHECK_FALSE(Checked("apiVersion: example.com/v1\nkind: Gadget\n").checked);
+  Checked old("apiVersion: example.com/v0\nkind: Widget\n");
+  CHECK_FALSE(old.checked);
+  CHECK(testing::messages(old.diags) ==
+        std::vector<std::string>{"1:13: apiVersion: not checked against a CRD: the CRDs given have "
+                                 "no Widget version 'example.com/v0' [crd/no-version]"});
+  CHECK(old.diags.all()[0].hint == "they define example.com/v1");
+}
+
+TEST_CASE("crd: a file without a usable CRD is an error located in it") {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  CrdSchemas crds;
+  crds.load(sources, sources.add("c.yaml", "kind: CustomResourceDefinition\nspec: {group: g}\n"), diags);
+  crds.load(sources, sources.add("d.yaml", "kind: ConfigMap\n"), diags);
+  CHECK(testing::messages(diags) ==
+        std::vector<std::string>{
+            "1:1: spec: not a usable CRD: it needs spec.group, spec.names.kind and spec.versions "
+            "[crd/invalid]",
+            "1:1: no CustomResourceDefinition in d.yaml [crd/invalid]"});
+}
