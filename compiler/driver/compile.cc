@@ -63,21 +63,20 @@ void Compiler::compile_document(const Node& doc, const std::string& path) {
   check_spec(job, diags_);
   if (diags_.error_count() != errors) return;
 
-  for (const CompiledJob& other : jobs_)
-    if (other.name == *job.name) {
-      diags_.error(job.name.origin.loc, "metadata.name",
-                   "a job named '" + *job.name + "' is already defined at " +
-                       sources_.path(other.name_loc.file) + ":" +
-                       std::to_string(other.name_loc.line),
-                   "job names must be unique: each job gets the output directory of its name",
-                   "spec/duplicate-name");
-      return;
-    }
+  if (auto seen = job_by_name_.find(*job.name); seen != job_by_name_.end()) {
+    const CompiledJob& other = jobs_[seen->second];
+    diags_.error(job.name.origin.loc, "metadata.name",
+                 "a job named '" + *job.name + "' is already defined at " +
+                     sources_.path(other.name_loc.file) + ":" +
+                     std::to_string(other.name_loc.line),
+                 "job names must be unique: each job gets the output directory of its name",
+                 "spec/duplicate-name");
+    return;
+  }
 
-  Templates templates(options_.templates_dir);
   const Target& target = default_target();
-  auto launcher = render_launcher(job, templates, diags_);
-  auto dockerfile = render_dockerfile(job, templates, diags_);
+  auto launcher = render_launcher(job, templates_, diags_);
+  auto dockerfile = render_dockerfile(job, templates_, diags_);
   if (!launcher || !dockerfile) return;
   std::vector<Node> manifests = target.manifests(job, *launcher);
   target.check(manifests.back(), diags_);
@@ -93,6 +92,7 @@ void Compiler::compile_document(const Node& doc, const std::string& path) {
   out.files.push_back({dir + "Dockerfile", *dockerfile});
   out.files.push_back({dir + "kustomization.yaml", kustomization(job)});
   out.spec = std::move(job);
+  job_by_name_.emplace(out.name, jobs_.size());
   jobs_.push_back(std::move(out));
 }
 

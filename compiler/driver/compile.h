@@ -5,9 +5,11 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/job_spec.h"
+#include "render/templates.h"
 #include "support/diagnostics.h"
 #include "support/node.h"
 
@@ -34,7 +36,7 @@ struct CompileOptions {
 class Compiler {
  public:
   Compiler(SourceManager& sources, DiagnosticEngine& diags, CompileOptions options)
-      : sources_(sources), diags_(diags), options_(std::move(options)) {}
+      : sources_(sources), diags_(diags), templates_(options.templates_dir) {}
 
   // Compiles every job document of the file at `path` (YAML, or the DSL
   // for *.mpijob: frontend/documents.h).
@@ -55,8 +57,9 @@ class Compiler {
 
   SourceManager& sources_;
   DiagnosticEngine& diags_;
-  CompileOptions options_;
+  Templates templates_;
   std::vector<CompiledJob> jobs_;
+  std::unordered_map<std::string, size_t> job_by_name_;  // index into jobs_
 };
 
 }  // namespace mpijobc

@@ -7,8 +7,8 @@
 
 namespace mpijobc {
 
-std::optional<std::string> Templates::render(const std::string& name, const TemplateData& data,
-                                             const Escape& escape, DiagnosticEngine& diags) const {
+const Templates::Loaded* Templates::load(const std::string& name, DiagnosticEngine& diags) const {
+  if (auto it = loaded_.find(name); it != loaded_.end()) return &it->second;
   std::string text, origin = "built-in template " + name;
   bool found = false;
   if (!dir_.empty()) {
@@ -25,20 +25,28 @@ std::optional<std::string> Templates::render(const std::string& name, const Temp
     auto builtin = embedded_file(name);
     if (!builtin) {
       diags.error({}, {}, "no template named " + name);
-      return std::nullopt;
+      return nullptr;
     }
     text = std::string(*builtin);
   }
-  kainjow::mustache::mustache tmpl(text);
-  if (!tmpl.is_valid()) {
-    diags.error({}, {}, origin + ": " + tmpl.error_message(), "fix the template",
+  auto tmpl = std::make_unique<kainjow::mustache::mustache>(text);
+  if (!tmpl->is_valid()) {
+    diags.error({}, {}, origin + ": " + tmpl->error_message(), "fix the template",
                 "template/syntax");
-    return std::nullopt;
+    return nullptr;
   }
+  return &loaded_.emplace(name, Loaded{std::move(tmpl), origin}).first->second;
+}
+
+std::optional<std::string> Templates::render(const std::string& name, const TemplateData& data,
+                                             const Escape& escape, DiagnosticEngine& diags) const {
+  const Loaded* loaded = load(name, diags);
+  if (!loaded) return std::nullopt;
+  kainjow::mustache::mustache& tmpl = *loaded->tmpl;
   tmpl.set_custom_escape(escape);
   std::string out = tmpl.render(data);
   if (!tmpl.is_valid()) {
-    diags.error({}, {}, origin + ": " + tmpl.error_message(), "fix the template",
+    diags.error({}, {}, loaded->origin + ": " + tmpl.error_message(), "fix the template",
                 "template/render");
     return std::nullopt;
   }

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -22,13 +24,20 @@ class Templates {
  public:
   explicit Templates(std::string dir = {}) : dir_(std::move(dir)) {}
 
-  // Renders template `name`; on a missing or malformed template reports an
-  // error and returns nullopt.
+  // Renders template `name` (each template is read and parsed once); on a
+  // missing or malformed template reports an error and returns nullopt.
   std::optional<std::string> render(const std::string& name, const TemplateData& data,
                                     const Escape& escape, DiagnosticEngine& diags) const;
 
  private:
+  struct Loaded {
+    std::unique_ptr<kainjow::mustache::mustache> tmpl;
+    std::string origin;  // for messages: the file, or "built-in template NAME"
+  };
+  const Loaded* load(const std::string& name, DiagnosticEngine& diags) const;
+
   std::string dir_;
+  mutable std::map<std::string, Loaded> loaded_;
 };
 
 // Rendered text keeps at most one blank line in a row and ends with exactly

@@ -264,6 +264,9 @@ class Checker {
 
 struct LocatedSchema::Compiled {
   valijson::Schema schema;
+  // Holds the compiled regexes of "pattern"s across checks (compiling them
+  // for every document dominated the time of a build).
+  mutable valijson::Validator validator;
 };
 
 LocatedSchema::LocatedSchema(nlohmann::json document, std::string rules, SchemaHints hints)
@@ -279,10 +282,9 @@ LocatedSchema::LocatedSchema(nlohmann::json document, std::string rules, SchemaH
 
 bool LocatedSchema::check(const Node& node, const std::string& path, DiagnosticEngine& diags) const {
   nlohmann::json data = to_json(node);
-  valijson::Validator validator;
-  valijson::ValidationResults results;
   valijson::adapters::NlohmannJsonAdapter adapter(data);
-  if (validator.validate(compiled_->schema, adapter, &results)) return true;
+  valijson::ValidationResults results;
+  if (compiled_->validator.validate(compiled_->schema, adapter, &results)) return true;
   DiagnosticEngine found;
   Checker checker(*document_, rules_, hints_, found);
   valijson::ValidationResults::Error e;
