@@ -10,6 +10,7 @@
 #include "driver/inputs.h"
 #include "frontend/documents.h"
 #include "output/check.h"
+#include "render/target.h"
 #include "output/writer.h"
 #include "support/unified_diff.h"
 
@@ -20,6 +21,7 @@ struct BuildArgs {
   std::vector<std::string> inputs;
   std::string out_dir = "deploy";
   std::string templates_dir;
+  std::string target;
   bool to_stdout = false;
   bool werror = false;
   bool quiet = false;
@@ -83,7 +85,7 @@ int run_build(const BuildArgs& args) {
   }
   SourceManager sources;
   DiagnosticEngine diags;
-  Compiler compiler(sources, diags, {args.templates_dir});
+  Compiler compiler(sources, diags, {args.templates_dir, args.target});
   compile_inputs(args, sources, diags, compiler);
   bool failed = diags.has_errors() || (args.werror && diags.warning_count() > 0);
   if (!failed && compiler.jobs().empty())
@@ -149,6 +151,11 @@ Command add_build_command(CLI::App& app) {
                   "Directory with your own launcher.sh.mustache / Dockerfile.mustache")
       ->type_name("DIR")
       ->check(CLI::ExistingDirectory);
+  cmd->add_option("--target", args->target,
+                  "The operator to generate for, overriding each spec's target (default: the "
+                  "spec's, else kubeflow.org/v2beta1)")
+      ->check(CLI::IsMember(target_names()))
+      ->type_name("APIVERSION");
   cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
   cmd->add_flag("-q,--quiet", args->quiet, "Do not list the files written");
   cmd->add_flag("-v,--verbose", args->verbose, "Say which files and documents of a directory were skipped");

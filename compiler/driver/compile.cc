@@ -74,11 +74,14 @@ void Compiler::compile_document(const Node& doc, const std::string& path) {
     return;
   }
 
-  const Target& target = default_target();
+  // A known apiVersion: --target is checked by the CLI, spec.target by the schema.
+  const Target& target = *find_target(!target_.empty()   ? target_
+                                      : job.target.set() ? *job.target
+                                                         : kDefaultTarget);
   auto launcher = render_launcher(job, templates_, diags_);
   auto dockerfile = render_dockerfile(job, templates_, diags_);
   if (!launcher || !dockerfile) return;
-  std::vector<Node> manifests = target.manifests(job, *launcher);
+  std::vector<Node> manifests = target.manifests(job, *launcher, diags_);
   target.check(manifests.back(), diags_);
   if (diags_.error_count() != errors) return;
 

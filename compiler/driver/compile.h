@@ -31,12 +31,14 @@ struct CompiledJob {
 
 struct CompileOptions {
   std::string templates_dir;  // --templates; empty: built-in templates
+  std::string target;         // --target: overrides spec.target; empty: the spec's
 };
 
 class Compiler {
  public:
   Compiler(SourceManager& sources, DiagnosticEngine& diags, CompileOptions options)
-      : sources_(sources), diags_(diags), templates_(options.templates_dir) {}
+      : sources_(sources), diags_(diags), templates_(options.templates_dir),
+        target_(std::move(options.target)) {}
 
   // Compiles every job document of the file at `path` (YAML, or the DSL
   // for *.mpijob: frontend/documents.h).
@@ -58,6 +60,7 @@ class Compiler {
   SourceManager& sources_;
   DiagnosticEngine& diags_;
   Templates templates_;
+  std::string target_;
   std::vector<CompiledJob> jobs_;
   std::unordered_map<std::string, size_t> job_by_name_;  // index into jobs_
 };

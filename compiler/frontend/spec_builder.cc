@@ -129,6 +129,7 @@ JobSpec build_spec(const Node& doc, const std::string& source) {
   spec.read("image", job.image);
   spec.read("command", job.command);
   spec.read("slots", job.slots);
+  spec.read("target", job.target);
   read_role(spec, "launcher", job.launcher);
   read_role(spec, "worker", job.worker);
 

@@ -88,6 +88,7 @@ struct JobSpec {
   Field<std::string> image;
   Field<std::vector<std::string>> command;
   Field<int64_t> slots;
+  Field<std::string> target;  // an apiVersion of render/target.h; unset: the default
   Role launcher, worker;
   RunPolicy run_policy;
   BuildSpec build;

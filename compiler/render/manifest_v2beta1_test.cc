@@ -26,7 +26,8 @@ const Node& container(const Node& mpijob, const char* role) {
 
 TEST_CASE("manifests: ConfigMap with the script, MPIJob with explicit defaults") {
   JobSpec job = testing::lower_ok(testing::spec("MPIJob", "  slots: 2\n  worker: {replicas: 3}\n"));
-  auto docs = V2beta1Target().manifests(job, "#!/bin/sh\n");
+  DiagnosticEngine diags;
+  auto docs = V2beta1Target().manifests(job, "#!/bin/sh\n", diags);
   REQUIRE(docs.size() == 2);
   CHECK(at(docs[0], {"metadata", "name"}).text == "job-launcher-script");
   CHECK(at(docs[0], {"data", "launcher.sh"}).text == "#!/bin/sh\n");
@@ -54,7 +55,8 @@ TEST_CASE("manifests: resources, env, metadata, worker command") {
       "spec:\n  image: i/j\n  command: [c]\n  env: {E: v}\n"
       "  worker:\n    replicas: 1\n    command: [sleep, \"10\"]\n    restart_policy: FAILURE\n"
       "    requests: {cpu: 1, mem: 1Gi, gpu: 2, ephemeral_storage: 5Gi}\n");
-  const Node mpijob = V2beta1Target().manifests(job, "").back();
+  DiagnosticEngine diags;
+  const Node mpijob = V2beta1Target().manifests(job, "", diags).back();
   CHECK(at(mpijob, {"metadata", "namespace"}).text == "ns");
   CHECK(at(mpijob, {"metadata", "annotations", "x.io/y"}).text == "z");
   CHECK(at(mpijob, {"spec", "mpiReplicaSpecs", "Worker", "template", "metadata", "labels", "a"}).text == "b");

@@ -19,13 +19,18 @@ class Target {
   // "kubeflow.org/v2beta1"
   virtual std::string_view api_version() const = 0;
   // The Kubernetes objects for a lowered job, in apply order. The MPIJob is
-  // the last one; `launcher_script` is mounted into the launcher.
-  virtual std::vector<Node> manifests(const JobSpec& job,
-                                      const std::string& launcher_script) const = 0;
+  // the last one; `launcher_script` is mounted into the launcher. Spec fields
+  // that have no effect on this target are warnings.
+  virtual std::vector<Node> manifests(const JobSpec& job, const std::string& launcher_script,
+                                      DiagnosticEngine& diags) const = 0;
   // The operator's own validation rules over one MPIJob of this target.
   virtual void check(const Node& mpijob, DiagnosticEngine& diags) const = 0;
 };
 
-const Target& default_target();
+// Every target, by apiVersion; nullptr for an unknown one.
+const Target* find_target(std::string_view api_version);
+// The apiVersions of all targets ("kubeflow.org/v2beta1, kubeflow.org/v1, ...").
+std::vector<std::string> target_names();
+inline constexpr const char* kDefaultTarget = "kubeflow.org/v2beta1";
 
 }  // namespace mpijobc

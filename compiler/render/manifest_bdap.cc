@@ -1,0 +1,108 @@
+#include "render/manifest_bdap.h"
+
+#include "render/pod_parts.h"
+#include "validate/mpijob_rules_bdap.h"
+
+namespace mpijobc {
+namespace {
+
+constexpr const char* kReadyFile = "/tmp/mpijobc-ready";
+
+// The launcher's command: fix the operator's hostfile (slots=1) and write
+// the discovery script elastic Horovod asks, then run launcher.sh. Only the
+// slot count (an integer) is spliced in.
+std::string launcher_preamble(int64_t slots) {
+  std::string n = std::to_string(slots);
+  return "set -eu\n"
+         "mkdir -p /tmp/mpijobc\n"
+         "sed 's/ slots=1$/ slots=" + n + "/' /etc/mpi/hostfile > /tmp/mpijobc/hostfile\n"
+         "printf '#!/bin/sh\\nsed \"s/ slots=.*/:" + n +
+         "/\" /tmp/mpijobc/hostfile\\n' > /tmp/mpijobc/discover_hosts.sh\n"
+         "chmod +x /tmp/mpijobc/discover_hosts.sh\n"
+         "MPIJOBC_HOSTFILE=/tmp/mpijobc/hostfile "
+         "MPIJOBC_HOST_DISCOVERY_SCRIPT=/tmp/mpijobc/discover_hosts.sh exec /bin/sh " +
+         launcher_script_path() + "\n";
+}
+
+Node pod_template(const JobSpec& job, const Role& role, const char* name, Node container,
+                  Node volumes) {
+  Node tmpl = Node::map();
+  Node meta = template_meta(job);
+  if (!meta.members.empty()) tmpl.add("metadata", std::move(meta));
+  Node& pod = tmpl.add("spec", Node::map());
+  pod.add("containers", Node::seq()).push(std::move(container));
+  if (!volumes.items.empty()) pod.add("volumes", std::move(volumes));
+  if (role.restart_policy.set())
+    pod.add("restartPolicy", restart_policy(role, RestartPolicy::Never, name));
+  return tmpl;
+}
+
+void no_effect(DiagnosticEngine& diags, const Origin& origin, const char* what) {
+  diags.warning(origin.loc, origin.path,
+                std::string("has no effect on batch.test.bdap.com/v1: ") + what, {},
+                "target/no-effect");
+}
+
+}  // namespace
+
+std::vector<Node> BdapTarget::manifests(const JobSpec& job, const std::string& launcher_script,
+                                        DiagnosticEngine& diags) const {
+  const RunPolicy& rp = job.run_policy;
+  if (rp.ttl_seconds_after_finished.set())
+    no_effect(diags, rp.ttl_seconds_after_finished.origin, "that operator has no runPolicy");
+  if (rp.active_deadline_seconds.set())
+    no_effect(diags, rp.active_deadline_seconds.origin, "that operator has no runPolicy");
+  if (rp.backoff_limit.set())
+    no_effect(diags, rp.backoff_limit.origin, "that operator has no runPolicy");
+  if (*job.slots > 1)
+    diags.warning(job.slots.origin.loc, job.slots.origin.path,
+                  "batch.test.bdap.com/v1 writes slots=1 for every worker in its hostfile; the "
+                  "generated launcher rewrites it to slots=" + std::to_string(*job.slots),
+                  "nothing to do: this says why the launcher's command differs from other targets",
+                  "target/slots-rewritten");
+
+  Node mpijob = Node::map();
+  mpijob.add("apiVersion", Node::string(std::string(api_version())));
+  mpijob.add("kind", Node::string("MPIJob"));
+  mpijob.add("metadata", object_meta(job, *job.name));
+  Node& spec = mpijob.add("spec", Node::map());
+  spec.add("numWorkers", num(job.worker.replicas));
+
+  Node command = Node::seq();
+  command.push(Node::string("/bin/sh"));
+  command.push(Node::string("-c"));
+  command.push(Node::string(launcher_preamble(*job.slots)));
+  Node launcher = container(job, job.launcher, "launcher", std::move(command));
+  Node volumes = Node::seq();
+  mount_launcher_script(job, launcher, volumes);
+  spec.add("launcherTemplate",
+           pod_template(job, job.launcher, "launcher", std::move(launcher), std::move(volumes)));
+
+  if (job.worker.command.set())
+    diags.warning(job.worker.command.origin.loc, job.worker.command.origin.path,
+                  "ignored on batch.test.bdap.com/v1: workers must turn ready and stay alive for "
+                  "the launcher to kubectl exec the ranks into them",
+                  "remove it; the program runs as the job's command", "target/worker-command");
+  Node keep_alive = Node::seq();
+  keep_alive.push(Node::string("/bin/sh"));
+  keep_alive.push(Node::string("-c"));
+  keep_alive.push(Node::string(std::string("touch ") + kReadyFile + " && exec sleep infinity"));
+  Node worker = container(job, job.worker, "worker", std::move(keep_alive));
+  Node& probe = worker.add("readinessProbe", Node::map());
+  Node& exec = probe.add("exec", Node::map()).add("command", Node::seq());
+  exec.push(Node::string("cat"));
+  exec.push(Node::string(kReadyFile));
+  probe.add("periodSeconds", Node::integer(2));
+  spec.add("workerTemplate", pod_template(job, job.worker, "worker", std::move(worker), Node::seq()));
+
+  std::vector<Node> out;
+  out.push_back(launcher_config_map(job, launcher_script));
+  out.push_back(std::move(mpijob));
+  return out;
+}
+
+void BdapTarget::check(const Node& mpijob, DiagnosticEngine& diags) const {
+  check_mpijob_bdap(mpijob, diags);
+}
+
+}  // namespace mpijobc

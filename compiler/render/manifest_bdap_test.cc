@@ -1,0 +1,36 @@
+#include "render/manifest_bdap.h"
+
+#include <catch2/catch.hpp>
+
+#include "testing/fixtures.h"
+
+using namespace mpijobc;
+
+TEST_CASE("bdap target: numWorkers and two pod templates, ready and kept-alive workers") {
+  JobSpec job = testing::lower_ok(testing::spec("HorovodJob", "  worker: {replicas: 3}\n"));
+  DiagnosticEngine diags;
+  auto docs = BdapTarget().manifests(job, "#!/bin/sh\n", diags);
+  const Node& spec = *docs.back().get("spec");
+  CHECK(docs.back().get("apiVersion")->text == "batch.test.bdap.com/v1");
+  CHECK(spec.get("numWorkers")->text == "3");
+  CHECK(spec.get("numWorkers")->origin == "spec.worker.replicas");
+  const Node& worker = spec.get("workerTemplate")->get("spec")->get("containers")->items.at(0);
+  CHECK(worker.get("command")->items.at(2).text == "touch /tmp/mpijobc-ready && exec sleep infinity");
+  CHECK(worker.get("readinessProbe")->get("exec")->get("command")->items.at(1).text ==
+        "/tmp/mpijobc-ready");
+  const Node& launcher = spec.get("launcherTemplate")->get("spec")->get("containers")->items.at(0);
+  CHECK(launcher.get("command")->items.at(2).text.find("slots=1$/ slots=1/") != std::string::npos);
+  CHECK(diags.all().empty());  // slots 1, no run policy fields: nothing to say
+  BdapTarget().check(docs.back(), diags);
+  CHECK(diags.all().empty());  // not even mpijob-bdap/worker-readiness
+}
+
+TEST_CASE("bdap target: run policy fields and slots > 1 are warned about") {
+  JobSpec job = testing::lower_ok(testing::spec(
+      "MPIJob", "  slots: 2\n  worker: {replicas: 1}\n  run_policy: {ttl_seconds_after_finished: 5}\n"));
+  DiagnosticEngine diags;
+  BdapTarget().manifests(job, "", diags);
+  std::vector<std::string> rules;
+  for (const Diagnostic& d : diags.all()) rules.push_back(d.rule);
+  CHECK(rules == std::vector<std::string>{"target/no-effect", "target/slots-rewritten"});
+}

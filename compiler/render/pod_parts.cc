@@ -1,0 +1,119 @@
+#include "render/pod_parts.h"
+
+namespace mpijobc {
+namespace {
+
+Node string_map(const std::vector<KeyValue>& entries) {
+  Node m = Node::map();
+  for (const KeyValue& kv : entries) m.add(kv.key, located(Node::string(kv.value), kv.origin));
+  return m;
+}
+
+void add_metadata_maps(Node& meta, const JobSpec& job) {
+  if (!job.labels.empty()) meta.add("labels", string_map(job.labels));
+  if (!job.annotations.empty()) meta.add("annotations", string_map(job.annotations));
+}
+
+// Requests or limits with Kubernetes resource names, sorted by name.
+Node resource_list(const Resources& r, const Field<std::string>* gpu) {
+  Node m = Node::map();
+  if (r.cpu.set()) m.add("cpu", str(r.cpu));
+  if (r.ephemeral_storage.set()) m.add("ephemeral-storage", str(r.ephemeral_storage));
+  if (r.mem.set()) m.add("memory", str(r.mem));
+  if (gpu && gpu->set()) m.add("nvidia.com/gpu", str(*gpu));
+  return m;
+}
+
+Node resources(const Role& role) {
+  Node res = Node::map();
+  // GPUs are an extended resource: Kubernetes needs a limit, so a request
+  // alone becomes the limit too.
+  const Field<std::string>& gpu_limit =
+      role.limits.gpu.set() ? role.limits.gpu : role.requests.gpu;
+  Node requests = resource_list(role.requests, &role.requests.gpu);
+  Node limits = resource_list(role.limits, &gpu_limit);
+  if (!requests.members.empty()) res.add("requests", std::move(requests));
+  if (!limits.members.empty()) res.add("limits", std::move(limits));
+  return res;
+}
+
+Node env_list(const JobSpec& job) {
+  Node list = Node::seq();
+  for (const KeyValue& kv : job.env) {
+    Node& e = list.push(Node::map());
+    e.add("name", located(Node::string(kv.key), kv.origin));
+    e.add("value", located(Node::string(kv.value), kv.origin));
+  }
+  return list;
+}
+
+}  // namespace
+
+Node located(Node n, const Origin& o) { return std::move(n).from(o.loc, o.path); }
+Node str(const Field<std::string>& f) { return located(Node::string(*f), f.origin); }
+Node num(const Field<int64_t>& f) { return located(Node::integer(*f), f.origin); }
+
+Node words(const Field<std::vector<std::string>>& f) {
+  Node list = located(Node::seq(), f.origin);
+  for (const std::string& w : *f) list.push(located(Node::string(w), f.origin));
+  return list;
+}
+
+Node object_meta(const JobSpec& job, std::string name) {
+  Node meta = Node::map();
+  meta.add("name", located(Node::string(std::move(name)), job.name.origin));
+  if (job.namespace_.set()) meta.add("namespace", str(job.namespace_));
+  add_metadata_maps(meta, job);
+  return meta;
+}
+
+Node template_meta(const JobSpec& job) {
+  Node meta = Node::map();
+  add_metadata_maps(meta, job);
+  return meta;
+}
+
+Node container(const JobSpec& job, const Role& role, const char* name, Node command) {
+  Node c = Node::map();
+  c.add("name", Node::string(name));
+  c.add("image", str(role.image));
+  if (!command.items.empty()) c.add("command", std::move(command));
+  if (!job.env.empty()) c.add("env", env_list(job));
+  Node res = resources(role);
+  if (!res.members.empty()) c.add("resources", std::move(res));
+  return c;
+}
+
+Node launcher_config_map(const JobSpec& job, const std::string& launcher_script) {
+  Node config = Node::map();
+  config.add("apiVersion", Node::string("v1"));
+  config.add("kind", Node::string("ConfigMap"));
+  config.add("metadata", object_meta(job, *job.name + kLauncherConfigMapSuffix));
+  config.add("data", Node::map()).add(kLauncherScript, Node::string(launcher_script));
+  return config;
+}
+
+void mount_launcher_script(const JobSpec& job, Node& container, Node& pod_volumes) {
+  Node& mount = container.add("volumeMounts", Node::seq()).push(Node::map());
+  mount.add("name", Node::string(kLauncherVolume));
+  mount.add("mountPath", Node::string(kLauncherMountPath));
+  mount.add("readOnly", Node::boolean(true));
+  Node& vol = pod_volumes.push(Node::map());
+  vol.add("name", Node::string(kLauncherVolume));
+  Node& cm = vol.add("configMap", Node::map());
+  cm.add("name", located(Node::string(*job.name + kLauncherConfigMapSuffix), job.name.origin));
+  cm.add("defaultMode", Node::integer(0555));
+}
+
+std::string launcher_script_path() {
+  return std::string(kLauncherMountPath) + "/" + kLauncherScript;
+}
+
+Node restart_policy(const Role& role, RestartPolicy fallback, const char* role_name) {
+  if (role.restart_policy.set())
+    return located(Node::string(to_string(*role.restart_policy)), role.restart_policy.origin);
+  return located(Node::string(to_string(fallback)),
+                 {role.origin.loc, std::string("spec.") + role_name + ".restart_policy"});
+}
+
+}  // namespace mpijobc

@@ -1,0 +1,48 @@
+// Pieces of Kubernetes objects every target builds the same way from a
+// lowered job: object metadata, containers with env and resources, the
+// ConfigMap that carries launcher.sh and its mount. Every node generated
+// from a spec value points back at it (Node::from), so findings on the
+// output name the spec field.
+#pragma once
+
+#include <string>
+
+#include "model/job_spec.h"
+#include "support/node.h"
+
+namespace mpijobc {
+
+// Names and paths of the generated launcher mount; chosen so they cannot
+// collide with the operators' <job>-config, <job>-launcher, <job>-worker-<i>
+// and <job>-ssh objects, or with their /etc/mpi mount.
+inline constexpr const char* kLauncherConfigMapSuffix = "-launcher-script";
+inline constexpr const char* kLauncherVolume = "mpijobc-launcher";
+inline constexpr const char* kLauncherMountPath = "/opt/mpijobc";
+inline constexpr const char* kLauncherScript = "launcher.sh";
+
+Node located(Node n, const Origin& o);
+Node str(const Field<std::string>& f);
+Node num(const Field<int64_t>& f);
+Node words(const Field<std::vector<std::string>>& f);
+
+// name, namespace, labels, annotations.
+Node object_meta(const JobSpec& job, std::string name);
+// A pod template's metadata (the job's labels and annotations), or an empty map.
+Node template_meta(const JobSpec& job);
+
+// A container `name` with the role's image, the job's env and the role's
+// resources; `command` (may be empty) goes between image and env.
+Node container(const JobSpec& job, const Role& role, const char* name, Node command);
+
+// The ConfigMap holding launcher.sh.
+Node launcher_config_map(const JobSpec& job, const std::string& launcher_script);
+// Mounts the ConfigMap read-only at kLauncherMountPath in `container` and
+// adds its volume to `pod_volumes` (a list).
+void mount_launcher_script(const JobSpec& job, Node& container, Node& pod_volumes);
+// The path of launcher.sh in the launcher pod.
+std::string launcher_script_path();
+
+// The role's restart policy, or `fallback` attributed to the role.
+Node restart_policy(const Role& role, RestartPolicy fallback, const char* role_name);
+
+}  // namespace mpijobc

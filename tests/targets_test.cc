@@ -1,0 +1,134 @@
+// The three targets: every sample compiles for kubeflow.org/v1 and
+// batch.test.bdap.com/v1 too, and each output passes that operator's CRD
+// schema (the independent python3-jsonschema oracle) and its rules
+// (`mpijobc validate`); spec.target picks a target and --target overrides it.
+#include <catch2/catch.hpp>
+
+#include "harness.h"
+
+using namespace e2e;
+
+namespace {
+
+struct TargetCase {
+  const char* api;
+  const char* crd;  // under upstream_dir()
+};
+
+const TargetCase kTargets[] = {
+    {"kubeflow.org/v2beta1", "/mpi-operator/manifests/base/kubeflow.org_mpijobs.yaml"},
+    {"kubeflow.org/v1", "/training-operator/manifests/base/crds/kubeflow.org_mpijobs.yaml"},
+    {"batch.test.bdap.com/v1", "/bdap-mpi-operator/config/crd/bases/batch.test.bdap.com_mpijobs.yaml"},
+};
+
+std::string cli(const std::string& args) { return quote(mpijobc()) + " " + args; }
+
+}  // namespace
+
+TEST_CASE("targets: every sample, built for each target, passes its CRD and its rules") {
+  for (const TargetCase& t : kTargets) {
+    std::string crd = upstream_dir() + t.crd;
+    if (!exists(crd)) skip("upstream CRD not found at " + crd);
+    TempDir out;
+    std::string cmd = cli("build -q --target " + std::string(t.api) + " -o " + quote(out.path()));
+    for (const std::string& s : samples()) cmd += " " + s;
+    Result built = run(cmd);
+    INFO(t.api << "\n" << built.err);
+    REQUIRE(built.status == 0);
+    for (const std::string& f : list_files(out.path())) {
+      if (f.find("/mpijob.yaml") == std::string::npos) continue;
+      std::string path = out / f;
+      CHECK(read_file(path).find("apiVersion: " + std::string(t.api)) != std::string::npos);
+      Result oracle = run("/usr/bin/python3 tests/tools/crd_check.py " + quote(crd) + " " + quote(path));
+      INFO(f << "\n" << oracle.out << oracle.err);
+      CHECK(oracle.status == 0);
+      Result rules = run(cli("validate -v --crd " + quote(crd) + " " + quote(path)));
+      INFO(rules.err);
+      CHECK(rules.status == 0);
+      CHECK(rules.err.find(": error:") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("targets: spec.target picks the operator, --target overrides it, unknown ones fail") {
+  TempDir dir;
+  write_file(dir / "job.yaml",
+             "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: j}\nspec:\n"
+             "  image: a/b\n  command: [prog]\n  target: kubeflow.org/v1\n  worker: {replicas: 2}\n");
+  Result spec = run(cli("build --stdout " + quote(dir / "job.yaml")));
+  CHECK(spec.out.find("apiVersion: kubeflow.org/v1\nkind: MPIJob") != std::string::npos);
+  Result flag = run(cli("build --stdout --target batch.test.bdap.com/v1 " + quote(dir / "job.yaml")));
+  CHECK(flag.out.find("apiVersion: batch.test.bdap.com/v1\nkind: MPIJob") != std::string::npos);
+  CHECK(flag.out.find("numWorkers: 2") != std::string::npos);
+  CHECK(run(cli("build --stdout --target kubeflow.org/v9 " + quote(dir / "job.yaml"))).status == 2);
+  write_file(dir / "bad.yaml",
+             "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: j}\nspec:\n"
+             "  image: a/b\n  command: [prog]\n  target: kubeflow.org/v1beta1\n  worker: {replicas: 2}\n");
+  Result bad = run(cli("build --stdout " + quote(dir / "bad.yaml")));
+  CHECK(bad.status == 1);
+  CHECK(bad.err.find(":7:11: error: spec.target: 'kubeflow.org/v1beta1' is not one of "
+                     "kubeflow.org/v2beta1, kubeflow.org/v1, batch.test.bdap.com/v1 [schema/enum]") !=
+        std::string::npos);
+}
+
+TEST_CASE("targets: fields a target ignores are warnings, located at the spec field") {
+  TempDir dir;
+  write_file(dir / "job.yaml",
+             "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: j}\nspec:\n"
+             "  image: a/b\n  command: [prog]\n  slots: 4\n"
+             "  worker: {replicas: 2, command: [sleep, \"9\"]}\n"
+             "  run_policy: {backoff_limit: 3}\n");
+  Result bdap = run(cli("build --stdout --target batch.test.bdap.com/v1 " + quote(dir / "job.yaml")));
+  INFO(bdap.err);
+  CHECK(bdap.status == 0);
+  for (const char* w :
+       {":7:10: warning: spec.slots: batch.test.bdap.com/v1 writes slots=1 for every worker in its "
+        "hostfile; the generated launcher rewrites it to slots=4 [target/slots-rewritten]",
+        ":8:34: warning: spec.worker.command: ignored on batch.test.bdap.com/v1",
+        ":9:31: warning: spec.run_policy.backoff_limit: has no effect on batch.test.bdap.com/v1: "
+        "that operator has no runPolicy [target/no-effect]"})
+    CHECK(bdap.err.find(w) != std::string::npos);
+  Result v1 = run(cli("build --stdout --target kubeflow.org/v1 --werror " + quote(dir / "job.yaml")));
+  CHECK(v1.status == 1);
+  CHECK(v1.err.find(":8:34: warning: spec.worker.command: on kubeflow.org/v1 a worker command "
+                    "replaces the controller's keep-alive") != std::string::npos);
+}
+
+TEST_CASE("targets: the bdap launcher fixes the operator's slots=1 hostfile, then runs launcher.sh") {
+  TempDir dir;
+  write_file(dir / "job.yaml",
+             "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: j}\nspec:\n"
+             "  image: a/b\n  command: [prog]\n  slots: 3\n  worker: {replicas: 2}\n");
+  Result r = run(cli("build -q --target batch.test.bdap.com/v1 -o " + quote(dir / "out") + " " +
+                     quote(dir / "job.yaml")));
+  REQUIRE(r.status == 0);
+  // The launcher container's `sh -c` script, read back with PyYAML.
+  Result script = run("/usr/bin/python3 -c \"import sys,yaml; d=list(yaml.safe_load_all(open(sys.argv[1])))[-1]; "
+                      "print(d['spec']['launcherTemplate']['spec']['containers'][0]['command'][2], end='')\" " +
+                      quote(dir / "out/j/mpijob.yaml"));
+  REQUIRE(script.status == 0);
+  std::string text = script.out;
+  // Run it with the operator's paths pointed into the test directory and a
+  // launcher.sh that reports what it was given.
+  auto replace = [&](const std::string& from, const std::string& to) {
+    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
+      text.replace(at, from.size(), to);
+  };
+  replace("/tmp/mpijobc", dir / "work");  // first: the test directory is under /tmp too
+  replace("/etc/mpi/hostfile", dir / "hostfile");
+  replace("/opt/mpijobc/launcher.sh", dir / "launcher.sh");
+  write_file(dir / "hostfile", "j-worker-0 slots=1\nj-worker-1 slots=1\n");
+  write_file(dir / "launcher.sh",
+             "cat \"$MPIJOBC_HOSTFILE\"; \"$MPIJOBC_HOST_DISCOVERY_SCRIPT\"; grep -c np=\\${MPIJOBC_NP:-6} " +
+                 quote(dir / "out/j/launcher.sh") + "\n");
+  write_file(dir / "preamble.sh", text);
+  Result ran = run("/bin/sh " + quote(dir / "preamble.sh"));
+  INFO(text << "\n" << ran.err);
+  CHECK(ran.status == 0);
+  CHECK(ran.out == "j-worker-0 slots=3\nj-worker-1 slots=3\nj-worker-0:3\nj-worker-1:3\n1\n");
+  if (have_tool("shellcheck")) {
+    Result sc = run("shellcheck -s sh " + quote(dir / "preamble.sh"));
+    INFO(sc.out);
+    CHECK(sc.status == 0);
+  }
+}
