@@ -1,5 +1,7 @@
 #include "dsl/lexical.h"
 
+#include "support/text_checks.h"
+
 #include <cstdint>
 #include <cstdio>
 
@@ -14,17 +16,6 @@ bool digits(std::string_view s, size_t& i) {
   size_t start = i;
   while (i < s.size() && digit(s[i])) ++i;
   return i > start;
-}
-
-// Decodes one UTF-8 sequence at `i` (the input passed check_text); 0 on a
-// malformed one.
-size_t decode(std::string_view s, size_t i, uint32_t& cp) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  cp = n == 1 ? c : c & (0x7F >> n);
-  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  return n;
 }
 
 // Code points a string literal spells as escapes: controls, line and
@@ -116,7 +107,7 @@ std::string quote(std::string_view s) {
   std::string out = "\"";
   for (size_t i = 0; i < s.size();) {
     uint32_t cp = 0xFFFD;
-    size_t n = decode(s, i, cp);
+    size_t n = decode_utf8(s, i, cp);
     if (n == 0) n = 1, cp = 0xFFFD;  // not UTF-8: unreachable after check_text
     switch (cp) {
       case '"': out += "\\\""; break;

@@ -24,16 +24,13 @@ std::string launcher_preamble(int64_t slots) {
          launcher_script_path() + "\n";
 }
 
-Node pod_template(const JobSpec& job, const Role& role, const char* name, Node container,
-                  Node volumes) {
-  Node tmpl = Node::map();
-  Node meta = template_meta(job);
-  if (!meta.members.empty()) tmpl.add("metadata", std::move(meta));
-  Node& pod = tmpl.add("spec", Node::map());
-  pod.add("containers", Node::seq()).push(std::move(container));
-  if (!volumes.items.empty()) pod.add("volumes", std::move(volumes));
+// A pod template with the role's restart policy when the spec sets one (the
+// operator creates plain pods from it).
+Node role_template(const JobSpec& job, const Role& role, const char* name, Node container,
+                   Node volumes) {
+  Node tmpl = pod_template(job, std::move(container), std::move(volumes));
   if (role.restart_policy.set())
-    pod.add("restartPolicy", restart_policy(role, RestartPolicy::Never, name));
+    tmpl.members.back().value.add("restartPolicy", restart_policy(role, RestartPolicy::Never, name));
   return tmpl;
 }
 
@@ -61,11 +58,8 @@ std::vector<Node> BdapTarget::manifests(const JobSpec& job, const std::string& l
                   "nothing to do: this says why the launcher's command differs from other targets",
                   "target/slots-rewritten");
 
-  Node mpijob = Node::map();
-  mpijob.add("apiVersion", Node::string(std::string(api_version())));
-  mpijob.add("kind", Node::string("MPIJob"));
-  mpijob.add("metadata", object_meta(job, *job.name));
-  Node& spec = mpijob.add("spec", Node::map());
+  Node mpijob = mpijob_object(job, api_version());
+  Node& spec = mpijob.members.back().value;
   spec.add("numWorkers", num(job.worker.replicas));
 
   Node command = Node::seq();
@@ -76,7 +70,7 @@ std::vector<Node> BdapTarget::manifests(const JobSpec& job, const std::string& l
   Node volumes = Node::seq();
   mount_launcher_script(job, launcher, volumes);
   spec.add("launcherTemplate",
-           pod_template(job, job.launcher, "launcher", std::move(launcher), std::move(volumes)));
+           role_template(job, job.launcher, "launcher", std::move(launcher), std::move(volumes)));
 
   if (job.worker.command.set())
     diags.warning(job.worker.command.origin.loc, job.worker.command.origin.path,
@@ -93,12 +87,9 @@ std::vector<Node> BdapTarget::manifests(const JobSpec& job, const std::string& l
   exec.push(Node::string("cat"));
   exec.push(Node::string(kReadyFile));
   probe.add("periodSeconds", Node::integer(2));
-  spec.add("workerTemplate", pod_template(job, job.worker, "worker", std::move(worker), Node::seq()));
+  spec.add("workerTemplate", role_template(job, job.worker, "worker", std::move(worker), Node::seq()));
 
-  std::vector<Node> out;
-  out.push_back(launcher_config_map(job, launcher_script));
-  out.push_back(std::move(mpijob));
-  return out;
+  return with_launcher_config_map(job, launcher_script, std::move(mpijob));
 }
 
 void BdapTarget::check(const Node& mpijob, DiagnosticEngine& diags) const {

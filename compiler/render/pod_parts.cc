@@ -84,13 +84,26 @@ Node container(const JobSpec& job, const Role& role, const char* name, Node comm
   return c;
 }
 
-Node launcher_config_map(const JobSpec& job, const std::string& launcher_script) {
+Node mpijob_object(const JobSpec& job, std::string_view api_version) {
+  Node mpijob = Node::map();
+  mpijob.add("apiVersion", Node::string(std::string(api_version)));
+  mpijob.add("kind", Node::string("MPIJob"));
+  mpijob.add("metadata", object_meta(job, *job.name));
+  mpijob.add("spec", Node::map());
+  return mpijob;
+}
+
+std::vector<Node> with_launcher_config_map(const JobSpec& job, const std::string& launcher_script,
+                                           Node mpijob) {
   Node config = Node::map();
   config.add("apiVersion", Node::string("v1"));
   config.add("kind", Node::string("ConfigMap"));
   config.add("metadata", object_meta(job, *job.name + kLauncherConfigMapSuffix));
   config.add("data", Node::map()).add(kLauncherScript, Node::string(launcher_script));
-  return config;
+  std::vector<Node> out;
+  out.push_back(std::move(config));
+  out.push_back(std::move(mpijob));
+  return out;
 }
 
 void mount_launcher_script(const JobSpec& job, Node& container, Node& pod_volumes) {
@@ -109,11 +122,49 @@ std::string launcher_script_path() {
   return std::string(kLauncherMountPath) + "/" + kLauncherScript;
 }
 
+Node launcher_command() {
+  Node command = Node::seq();
+  command.push(Node::string("/bin/sh"));
+  command.push(Node::string(launcher_script_path()));
+  return command;
+}
+
 Node restart_policy(const Role& role, RestartPolicy fallback, const char* role_name) {
   if (role.restart_policy.set())
     return located(Node::string(to_string(*role.restart_policy)), role.restart_policy.origin);
   return located(Node::string(to_string(fallback)),
                  {role.origin.loc, std::string("spec.") + role_name + ".restart_policy"});
+}
+
+Node pod_template(const JobSpec& job, Node container, Node volumes) {
+  Node tmpl = Node::map();
+  Node meta = template_meta(job);
+  if (!meta.members.empty()) tmpl.add("metadata", std::move(meta));
+  Node& pod = tmpl.add("spec", Node::map());
+  pod.add("containers", Node::seq()).push(std::move(container));
+  if (!volumes.items.empty()) pod.add("volumes", std::move(volumes));
+  return tmpl;
+}
+
+Node replica_spec(const JobSpec& job, const Role& role, const char* role_name,
+                  RestartPolicy fallback, Node container, Node volumes) {
+  Node spec = Node::map();
+  spec.add("replicas", num(role.replicas));
+  spec.add("restartPolicy", restart_policy(role, fallback, role_name));
+  spec.add("template", pod_template(job, std::move(container), std::move(volumes)));
+  return spec;
+}
+
+Node run_policy(const RunPolicy& rp) {
+  Node run = Node::map();
+  run.add("cleanPodPolicy",
+          located(Node::string(to_string(*rp.clean_pod_policy)), rp.clean_pod_policy.origin));
+  if (rp.ttl_seconds_after_finished.set())
+    run.add("ttlSecondsAfterFinished", num(rp.ttl_seconds_after_finished));
+  if (rp.active_deadline_seconds.set())
+    run.add("activeDeadlineSeconds", num(rp.active_deadline_seconds));
+  if (rp.backoff_limit.set()) run.add("backoffLimit", num(rp.backoff_limit));
+  return run;
 }
 
 }  // namespace mpijobc

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "model/job_spec.h"
 #include "support/node.h"
@@ -34,15 +36,34 @@ Node template_meta(const JobSpec& job);
 // resources; `command` (may be empty) goes between image and env.
 Node container(const JobSpec& job, const Role& role, const char* name, Node command);
 
-// The ConfigMap holding launcher.sh.
-Node launcher_config_map(const JobSpec& job, const std::string& launcher_script);
+// An MPIJob of `api_version` with the job's metadata, and an empty spec to fill.
+Node mpijob_object(const JobSpec& job, std::string_view api_version);
+// What every target emits, in apply order: the ConfigMap holding
+// launcher.sh, then the MPIJob.
+std::vector<Node> with_launcher_config_map(const JobSpec& job, const std::string& launcher_script,
+                                           Node mpijob);
 // Mounts the ConfigMap read-only at kLauncherMountPath in `container` and
 // adds its volume to `pod_volumes` (a list).
 void mount_launcher_script(const JobSpec& job, Node& container, Node& pod_volumes);
 // The path of launcher.sh in the launcher pod.
 std::string launcher_script_path();
 
+// `/bin/sh <launcher.sh path>`: the launcher container's command.
+Node launcher_command();
+
 // The role's restart policy, or `fallback` attributed to the role.
 Node restart_policy(const Role& role, RestartPolicy fallback, const char* role_name);
+
+// A PodTemplateSpec: the job's labels and annotations, one container, and
+// `volumes` (a list; left out when empty).
+Node pod_template(const JobSpec& job, Node container, Node volumes);
+
+// A Kubeflow ReplicaSpec (v2beta1 and v1 share its shape): replicas,
+// restartPolicy (the role's, else `fallback`) and the pod template.
+Node replica_spec(const JobSpec& job, const Role& role, const char* role_name,
+                  RestartPolicy fallback, Node container, Node volumes);
+
+// A Kubeflow runPolicy (v2beta1 and v1): cleanPodPolicy always, the rest when set.
+Node run_policy(const RunPolicy& rp);
 
 }  // namespace mpijobc

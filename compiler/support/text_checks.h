@@ -4,6 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
 
 #include "support/diagnostics.h"
 
@@ -16,6 +19,10 @@ struct TextLimits {
 // Returns true when the registered file's text may be parsed.
 bool check_text(const SourceManager& sources, uint32_t file, DiagnosticEngine& diags,
                 const TextLimits& limits = {});
+
+// Decodes one UTF-8 code point at s[i] into `cp`; returns its length, 0 when
+// the bytes there are not UTF-8 (overlong, surrogate, above U+10FFFF, cut).
+size_t decode_utf8(std::string_view s, size_t i, uint32_t& cp);
 
 // Length of the valid UTF-8 prefix of `s` (s.size() when all of it is valid).
 // Overlong forms, surrogates and code points above U+10FFFF are invalid.

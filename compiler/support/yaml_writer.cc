@@ -2,24 +2,10 @@
 
 #include <cstdio>
 
+#include "support/text_checks.h"
+
 namespace mpijobc {
 namespace {
-
-// Decodes one UTF-8 code point at s[i]; returns its length, 0 when invalid.
-size_t utf8_decode(std::string_view s, size_t i, uint32_t& cp) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (len == 0 || i + len > s.size()) return 0;
-  cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (size_t k = 1; k < len; ++k) {
-    unsigned char cc = static_cast<unsigned char>(s[i + k]);
-    if ((cc & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (cc & 0x3F);
-  }
-  static const uint32_t min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < min_for_len[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
 
 // Code points that YAML treats as line breaks or that must not appear raw.
 bool special_code_point(uint32_t cp) {
@@ -69,7 +55,7 @@ bool can_be_literal(std::string_view s) {
   bool multi_line = false;
   for (size_t i = 0; i < s.size();) {
     uint32_t cp = 0;
-    size_t len = utf8_decode(s, i, cp);
+    size_t len = decode_utf8(s, i, cp);
     if (len == 0 || special_code_point(cp)) return false;
     if (cp == '\n') {
       if (i + 1 < s.size()) multi_line = true;
@@ -87,7 +73,7 @@ void append_quoted(std::string& out, std::string_view s) {
   out += '"';
   for (size_t i = 0; i < s.size();) {
     uint32_t cp = 0;
-    size_t len = utf8_decode(s, i, cp);
+    size_t len = decode_utf8(s, i, cp);
     char buf[12];
     if (len == 0) {
       // Not UTF-8: keep the structure safe by escaping the byte.
