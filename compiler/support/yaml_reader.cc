@@ -80,10 +80,11 @@ class TreeBuilder : public YAML::EventHandler {
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) throw ReadError{loc(mark), "unknown alias", {}};
-    count(it->second.size, loc(mark));
+    count(it->second.nodes, loc(mark));
+    expand(it->second, loc(mark));
     Node copy = it->second.node;
     relocate(copy, loc(mark));
-    complete(std::move(copy), 0);
+    attach(std::move(copy));
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -109,14 +110,16 @@ class TreeBuilder : public YAML::EventHandler {
   struct Frame {
     Node node;
     YAML::anchor_t anchor = 0;
-    size_t first_count = 0;  // node count when the frame opened, to size anchors
+    size_t first_count = 0;  // node and byte counts when the frame opened, to size anchors
+    size_t first_bytes = 0;
     bool have_key = false;
     std::string key;
     SourceLoc key_loc;
   };
   struct Anchored {
     Node node;
-    size_t size;
+    size_t nodes;
+    size_t bytes;  // of scalar text, keys included
   };
 
   SourceLoc loc(const YAML::Mark& m) const {
@@ -130,6 +133,19 @@ class TreeBuilder : public YAML::EventHandler {
                                      std::to_string(limits_.max_nodes) +
                                      " nodes (after expanding aliases)",
                       "split the file or avoid deeply nested aliases"};
+  }
+
+  // Each alias copies its anchor's tree: a few bytes of input can ask for
+  // gigabytes ("billion laughs"), so what aliases copy has its own budget.
+  void expand(const Anchored& a, SourceLoc at) {
+    alias_nodes_ += a.nodes;
+    alias_bytes_ += a.bytes;
+    if (alias_nodes_ > limits_.max_alias_nodes || alias_bytes_ > limits_.max_alias_bytes)
+      throw ReadError{at, "aliases expand to more than " + std::to_string(limits_.max_alias_nodes) +
+                              " nodes or " + std::to_string(limits_.max_alias_bytes >> 20) +
+                              " MiB of text",
+                      "write the repeated part out, or alias less of it"};
+    bytes_ += a.bytes;
   }
 
   static void relocate(Node& n, SourceLoc l) {
@@ -201,19 +217,23 @@ class TreeBuilder : public YAML::EventHandler {
     f.node = std::move(n);
     f.anchor = anchor;
     f.first_count = nodes_;
+    f.first_bytes = bytes_;
     stack_.push_back(std::move(f));
   }
 
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
-    if (f.anchor) anchors_[f.anchor] = Anchored{f.node, nodes_ - f.first_count + 1};
+    if (f.anchor) anchors_[f.anchor] = Anchored{f.node, nodes_ - f.first_count + 1, bytes_ - f.first_bytes};
     attach(std::move(f.node));
   }
 
   void complete(Node n, YAML::anchor_t anchor) {
-    if (anchor) anchors_[anchor] = Anchored{n, 1};
-    if (n.is_scalar()) count(1, n.loc);
+    if (n.is_scalar()) {
+      count(1, n.loc);
+      bytes_ += n.text.size();
+    }
+    if (anchor) anchors_[anchor] = Anchored{n, 1, n.text.size()};
     attach(std::move(n));
   }
 
@@ -253,6 +273,9 @@ class TreeBuilder : public YAML::EventHandler {
   std::vector<Frame> stack_;
   std::map<YAML::anchor_t, Anchored> anchors_;
   size_t nodes_ = 0;
+  size_t bytes_ = 0;  // scalar text read or copied, for sizing anchors
+  size_t alias_nodes_ = 0;
+  size_t alias_bytes_ = 0;
   Node root_;
   bool has_root_ = false;
 };

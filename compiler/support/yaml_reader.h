@@ -17,6 +17,8 @@ namespace mpijobc {
 struct YamlLimits {
   size_t max_depth = 128;
   size_t max_nodes = 1'000'000;  // counts nodes copied in by aliases
+  size_t max_alias_nodes = 100'000;  // what aliases may copy, per file
+  size_t max_alias_bytes = 4u << 20;
   size_t max_scalar_bytes = 1u << 20;
   size_t max_documents = 100'000;
 };

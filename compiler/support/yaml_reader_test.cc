@@ -76,7 +76,7 @@ TEST_CASE("integers beyond int64 are errors, not silent wrap-around") {
   CHECK(r.first().loc.column == 4);
 }
 
-TEST_CASE("aliases expand, within a node budget") {
+TEST_CASE("aliases expand, within a budget of nodes and bytes") {
   Read ok("a: &x {k: v}\nb: *x\n");
   REQUIRE_FALSE(ok.diags.has_errors());
   CHECK(ok.docs[0].get("b")->get("k")->text == "v");
@@ -89,7 +89,28 @@ TEST_CASE("aliases expand, within a node budget") {
             char(c - 1) + "]\n";
   Read r(bomb);
   REQUIRE(r.diags.error_count() == 1);
-  CHECK(r.first().message.find("document too large") == 0);
+  CHECK(r.first().message == "aliases expand to more than 100000 nodes or 4 MiB of text");
+
+  // Few nodes, but each copies a long value: 1,111 copies of 30 kB would be
+  // 33 MB from a 30 kB file.
+  std::string wide = "a: &a " + std::string(30000, 'x') + "\n";
+  for (char c = 'b'; c <= 'd'; ++c) {
+    wide += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) wide += std::string(i ? ", *" : "*") + char(c - 1);
+    wide += "]\n";
+  }
+  Read w(wide);
+  REQUIRE(w.diags.error_count() == 1);
+  CHECK(w.first().message == "aliases expand to more than 100000 nodes or 4 MiB of text");
+  CHECK(w.first().loc.line == 4);
+}
+
+TEST_CASE("documents are bounded in nodes") {
+  YamlLimits limits;
+  limits.max_nodes = 10;
+  Read r("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]\n", limits);
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().message == "document too large: more than 10 nodes (after expanding aliases)");
 }
 
 TEST_CASE("nesting is bounded") {
