@@ -12,7 +12,8 @@ build_packages=(cmake g++ make libyaml-cpp-dev nlohmann-json3-dev libvalijson-de
                 antlr4 libantlr4-runtime-dev  # the DSL's parser, generated at build time
                 openmpi-bin python3-mpi4py)  # the last two: mpijobc run --local of samples/hello-mpi.yaml
 test_packages=(shellcheck python3 python3-jsonschema python3-yaml yamllint
-               clang libclang-rt-14-dev patch)
+               clang libclang-rt-14-dev patch
+               mpich)  # run --local of MPICH jobs (Debian keeps Open MPI as mpirun)
 
 want=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then

@@ -23,6 +23,7 @@ struct Launch {
   int status;
   std::string tool;  // which stub ran
   Argv argv;
+  std::string env;  // the stub's environment, `env` output
 };
 
 // Builds `spec` and runs its launcher.sh with `shell`; stubs exit with 3.
@@ -36,14 +37,14 @@ Launch launch(const std::string& spec, const std::string& shell, const std::stri
   for (const char* tool : {"mpirun", "horovodrun"}) {
     write_file(dir / (std::string("bin/") + tool),
                std::string("#!/bin/sh\necho ") + tool + " > \"$STUB_DIR/tool\"\n"
-               "printf '%s\\0' \"$@\" > \"$STUB_DIR/argv\"\nexit 3\n");
+               "printf '%s\\0' \"$@\" > \"$STUB_DIR/argv\"\nenv > \"$STUB_DIR/env\"\nexit 3\n");
     REQUIRE(run("chmod +x " + quote(dir / (std::string("bin/") + tool))).status == 0);
   }
   std::string job = list_files(dir / "out").front();
   job = job.substr(0, job.find('/'));
   Result r = run("STUB_DIR=" + quote(dir.path()) + " PATH=" + quote(dir / "bin") + ":$PATH " +
                  env + " " + shell + " " + quote(dir / ("out/" + job + "/launcher.sh")));
-  Launch l{r.status, read_file(dir / "tool"), {}};
+  Launch l{r.status, read_file(dir / "tool"), {}, read_file(dir / "env")};
   std::string raw = read_file(dir / "argv");
   for (size_t start = 0, end; (end = raw.find('\0', start)) != std::string::npos; start = end + 1)
     l.argv.push_back(raw.substr(start, end - start));
@@ -142,4 +143,42 @@ TEST_CASE("launcher: launcher.command replaces the generated command") {
                     "sh");
   CHECK(l.tool == "mpirun\n");
   CHECK(l.argv == Argv{"-n", "2", "my prog", "$(x)"});
+}
+
+TEST_CASE("launcher: Intel MPI and MPICH run Hydra's mpirun with a host:N hostfile") {
+  for (const char* impl : {"Intel", "MPICH"}) {
+    INFO(impl);
+    std::string spec = std::string(
+                           "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: hydra}\n"
+                           "spec:\n  image: example.com/img:1\n  slots: 3\n  worker: {replicas: 2}\n"
+                           "  mpi_implementation: ") + impl + "\n  env: {FOO: \"x y\"}\n" + kHostile;
+    Argv flags = {"-genvlist", "LD_LIBRARY_PATH,PATH,FOO", "-genv", "NCCL_DEBUG", "INFO", "-np", "6"};
+    Launch bare = launch(spec, "sh", "MPIJOBC_HOSTFILE=/nonexistent MPIJOBC_RSH_AGENT=/nonexistent");
+    CHECK(bare.status == 3);
+    CHECK(bare.tool == "mpirun\n");
+    CHECK(bare.argv == concat(flags, kProgram));
+
+    // mpi-operator's own hostfile (host:N) is passed as it is; the one of
+    // kubeflow.org/v1 and bdap (host slots=N) is rewritten; their kubectl
+    // exec agent replaces ssh; the misnamed HYDRA_LAUNCH_EXTRA_ARGS is fixed.
+    TempDir hosts;
+    write_file(hosts / "v2beta1", "hydra-worker-0.hydra.ns.svc:3\nhydra-worker-1.hydra.ns.svc:3\n");
+    Launch v2 = launch(spec, "bash", "MPIJOBC_HOSTFILE=" + quote(hosts / "v2beta1") +
+                                         " MPIJOBC_RSH_AGENT=/nonexistent"
+                                         " HYDRA_LAUNCH_EXTRA_ARGS='-o ConnectionAttempts=10'");
+    CHECK(v2.argv == concat(concat(flags, {"-f", hosts / "v2beta1"}), kProgram));
+    CHECK(v2.env.find("\nHYDRA_LAUNCHER_EXTRA_ARGS=-o ConnectionAttempts=10\n") != std::string::npos);
+
+    write_file(hosts / "v1", "hydra-worker-0 slots=3\nhydra-worker-1 slots=3\n");
+    write_file(hosts / "kubexec.sh", "#!/bin/sh\n");
+    Launch v1 = launch(spec, "sh", "TMPDIR=" + quote(hosts.path()) + " MPIJOBC_HOSTFILE=" +
+                                       quote(hosts / "v1") + " MPIJOBC_RSH_AGENT=" +
+                                       quote(hosts / "kubexec.sh"));
+    REQUIRE(v1.argv.size() > flags.size() + 6);
+    Argv f(v1.argv.begin() + flags.size(), v1.argv.begin() + flags.size() + 6);
+    CHECK(f == Argv{"-f", f[1], "-launcher", "rsh", "-launcher-exec", hosts / "kubexec.sh"});
+    CHECK(f[1].rfind(hosts / "mpijobc-hostfile.", 0) == 0);
+    CHECK(read_file(f[1]) == "hydra-worker-0:3\nhydra-worker-1:3\n");
+    CHECK(Argv(v1.argv.begin() + flags.size() + 6, v1.argv.end()) == kProgram);
+  }
 }

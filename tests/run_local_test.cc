@@ -109,8 +109,16 @@ TEST_CASE("run --local: missing tools are named with what to install") {
   TempDir empty;
   Result r = run("PATH=" + quote(empty.path()) + " " + run_cmd("samples/hello-mpi.yaml"));
   CHECK(r.status == 1);
-  CHECK(r.err.find("error: 'mpirun' is not on PATH [run/missing-tool]") != std::string::npos);
+  CHECK(r.err.find("'mpirun.openmpi' is not on PATH [run/missing-tool]") != std::string::npos);
   CHECK(r.err.find("sudo apt-get install openmpi-bin") != std::string::npos);
+
+  TempDir dir;
+  write_file(dir / "mpich.yaml", shell_job("mpich", 1, "true") + "  mpi_implementation: MPICH\n");
+  Result mpich = run("PATH=" + quote(empty.path()) + " " + run_cmd(quote(dir / "mpich.yaml")));
+  CHECK(mpich.status == 1);
+  CHECK(mpich.err.find("mpich.yaml:8:23: error: spec.mpi_implementation: 'mpirun.mpich' is not on "
+                       "PATH [run/missing-tool]") != std::string::npos);
+  CHECK(mpich.err.find("sudo apt-get install mpich") != std::string::npos);
 
   Result hvd = run("PATH=" + quote(empty.path()) + " " + run_cmd("samples/horovod-mnist.yaml"));
   CHECK(hvd.status == 1);
@@ -169,4 +177,24 @@ TEST_CASE("run --local: Ctrl-C stops every rank") {
   // No rank left behind (they may take a moment to be reaped).
   CHECK(run("i=0; while pgrep -f " + quote(pattern) + " >/dev/null; do i=$((i+1)); "
             "[ $i -lt 50 ] || exit 1; sleep 0.1; done").status == 0);
+}
+
+TEST_CASE("run --local: an MPICH job runs under MPICH's mpirun, whatever PATH's mpirun is") {
+  if (!have_tool("mpirun.mpich")) skip("MPICH is not installed (Debian package mpich)");
+  TempDir dir;
+  // Hydra gives each rank PMI_RANK and PMI_SIZE; Open MPI would not.
+  write_file(dir / "job.yaml", shell_job("hydra", 2, "echo rank ${PMI_RANK:-none} of ${PMI_SIZE:-none} $GREETING") +
+                                   "  mpi_implementation: MPICH\n  env: {GREETING: \"it's me\"}\n");
+  Result r = run(run_cmd(quote(dir / "job.yaml")));
+  INFO(r.out << r.err);
+  CHECK(r.status == 0);
+  CHECK(r.out.find("[rank 0] rank 0 of 2 it's me") != std::string::npos);
+  CHECK(r.out.find("[rank 1] rank 1 of 2 it's me") != std::string::npos);
+  CHECK(r.err.find("mpijobc: run: hydra: 2 ranks (2 printed), exit code 0, ") != std::string::npos);
+
+  write_file(dir / "fail.yaml", shell_job("hydra-fail", 2, "exit $((PMI_RANK + 3))") +
+                                    "  mpi_implementation: MPICH\n");
+  Result failed = run(run_cmd(quote(dir / "fail.yaml")));
+  INFO(failed.out << failed.err);
+  CHECK(failed.status != 0);
 }

@@ -1,7 +1,7 @@
-// The three targets: every sample compiles for kubeflow.org/v1 and
-// batch.test.bdap.com/v1 too, and each output passes that operator's CRD
-// schema (the independent python3-jsonschema oracle) and its rules
-// (`mpijobc validate`); spec.target picks a target and --target overrides it.
+// The three targets: every sample compiles for every target and MPI
+// implementation, and each output passes that operator's CRD schema (the
+// independent python3-jsonschema oracle), its rules (`mpijobc validate`)
+// and shellcheck; spec.target picks a target and --target overrides it.
 #include <catch2/catch.hpp>
 
 #include "harness.h"
@@ -23,29 +23,60 @@ const TargetCase kTargets[] = {
 
 std::string cli(const std::string& args) { return quote(mpijobc()) + " " + args; }
 
+// The samples rewritten to use MPI implementation `impl`, in `dir`.
+std::vector<std::string> samples_with(const std::string& impl, const TempDir& dir) {
+  std::vector<std::string> out;
+  for (const std::string& s : samples()) {
+    std::string text = read_file(source_dir() + "/" + s), rewritten;
+    for (size_t start = 0, end; start < text.size(); start = end + 1) {
+      end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      rewritten += text.substr(start, end - start) + "\n";
+      if (text.compare(start, end - start, "spec:") == 0)
+        rewritten += "  mpi_implementation: " + impl + "\n";
+    }
+    out.push_back(dir / s.substr(s.find('/') + 1));
+    write_file(out.back(), rewritten);
+  }
+  return out;
+}
+
 }  // namespace
 
-TEST_CASE("targets: every sample, built for each target, passes its CRD and its rules") {
+TEST_CASE("targets: every sample, built for each target and MPI, passes its CRD and its rules") {
   for (const TargetCase& t : kTargets) {
     std::string crd = upstream_dir() + t.crd;
     if (!exists(crd)) skip("upstream CRD not found at " + crd);
-    TempDir out;
-    std::string cmd = cli("build -q --target " + std::string(t.api) + " -o " + quote(out.path()));
-    for (const std::string& s : samples()) cmd += " " + s;
-    Result built = run(cmd);
-    INFO(t.api << "\n" << built.err);
-    REQUIRE(built.status == 0);
-    for (const std::string& f : list_files(out.path())) {
-      if (f.find("/mpijob.yaml") == std::string::npos) continue;
-      std::string path = out / f;
-      CHECK(read_file(path).find("apiVersion: " + std::string(t.api)) != std::string::npos);
-      Result oracle = run("/usr/bin/python3 tests/tools/crd_check.py " + quote(crd) + " " + quote(path));
-      INFO(f << "\n" << oracle.out << oracle.err);
+    for (const char* impl : {"OpenMPI", "Intel", "MPICH"}) {
+      TempDir in, out;
+      std::string cmd = cli("build -q --target " + std::string(t.api) + " -o " + quote(out.path()));
+      for (const std::string& s : samples_with(impl, in)) cmd += " " + quote(s);
+      Result built = run(cmd);
+      INFO(t.api << " " << impl << "\n" << built.err);
+      REQUIRE(built.status == 0);
+      std::string manifests, launchers;
+      for (const std::string& f : list_files(out.path())) {
+        if (f.find("/mpijob.yaml") != std::string::npos) {
+          std::string text = read_file(out / f);
+          CHECK(text.find("apiVersion: " + std::string(t.api)) != std::string::npos);
+          if (std::string(t.api) == "kubeflow.org/v2beta1")
+            CHECK(text.find(std::string("mpiImplementation: ") + impl) != std::string::npos);
+          manifests += " " + quote(out / f);
+        }
+        if (f.find("/launcher.sh") != std::string::npos) launchers += " " + quote(out / f);
+      }
+      Result oracle = run("/usr/bin/python3 tests/tools/crd_check.py " + quote(crd) + manifests);
+      INFO(oracle.out << oracle.err);
       CHECK(oracle.status == 0);
-      Result rules = run(cli("validate -v --crd " + quote(crd) + " " + quote(path)));
+      Result rules = run(cli("validate -v --crd " + quote(crd) + manifests));
       INFO(rules.err);
       CHECK(rules.status == 0);
       CHECK(rules.err.find(": error:") == std::string::npos);
+      if (have_tool("shellcheck")) {
+        Result sc = run("shellcheck" + launchers);
+        INFO(sc.out);
+        CHECK(sc.status == 0);
+      }
     }
   }
 }

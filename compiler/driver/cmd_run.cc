@@ -85,6 +85,8 @@ int run_local(const RunArgs& args) {
       request.root = geteuid() == 0;
       request.work_dir = pattern;
       request.on_path = on_path;
+      const char* path = std::getenv("PATH");
+      request.path = path ? path : "/usr/bin:/bin";
       plan = plan_local_run(*job, request, Templates(), diags);
     }
   }
@@ -101,7 +103,10 @@ int run_local(const RunArgs& args) {
   std::filesystem::path dir = pattern;
   if (!write_text(dir / "launcher.sh", plan->launcher, true) ||
       !write_text(dir / "hostfile", plan->hostfile, false) ||
-      !write_text(dir / "discover_hosts.sh", plan->discovery_script, true)) {
+      !write_text(dir / "discover_hosts.sh", plan->discovery_script, true) ||
+      (!plan->mpirun_shim.empty() &&
+       (!std::filesystem::create_directory(dir / "bin", ec) ||
+        !write_text(dir / "bin" / "mpirun", plan->mpirun_shim, true)))) {
     std::filesystem::remove_all(dir, ec);
     return kExitFindings;
   }

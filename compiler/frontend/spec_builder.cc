@@ -130,6 +130,10 @@ JobSpec build_spec(const Node& doc, const std::string& source) {
   spec.read("command", job.command);
   spec.read("slots", job.slots);
   spec.read("target", job.target);
+  spec.read_enum("mpi_implementation", job.mpi_implementation,
+                 {{"OpenMPI", MpiImplementation::OpenMPI},
+                  {"Intel", MpiImplementation::Intel},
+                  {"MPICH", MpiImplementation::MPICH}});
   read_role(spec, "launcher", job.launcher);
   read_role(spec, "worker", job.worker);
 

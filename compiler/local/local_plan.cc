@@ -1,6 +1,8 @@
 #include "local/local_plan.h"
 
 #include "render/launcher.h"
+#include "render/mpi_flavor.h"
+#include "render/templates.h"
 
 namespace mpijobc {
 namespace {
@@ -27,7 +29,9 @@ Tool tool_for(const JobSpec& spec, bool as_mpi) {
             "Horovod is not packaged for Debian: install it (pip install horovod) where this "
             "runs, or add --as-mpi to run the same program under mpirun",
             spec.origin};
-  return {"mpirun", "install Open MPI: sudo apt-get install openmpi-bin", spec.origin};
+  const MpiFlavor& mpi = mpi_flavor(*spec.mpi_implementation);
+  return {mpi.local_mpirun.empty() ? "mpirun" : mpi.local_mpirun, mpi.local_hint,
+          spec.mpi_implementation.origin};
 }
 
 }  // namespace
@@ -75,21 +79,25 @@ std::optional<LocalRunPlan> plan_local_run(const CompiledJob& job, const LocalRu
     plan.launcher = launcher_file(job)->content;
   }
 
-  // What the operator gives the launcher (mpi-operator v2beta1, Open MPI),
-  // with this machine standing in for the workers.
+  // What the operator gives the launcher (mpi-operator v2beta1), with this
+  // machine standing in for the workers, in the implementation's format.
+  const MpiFlavor& mpi = mpi_flavor(*spec.mpi_implementation);
   std::string hostfile = request.work_dir + "/hostfile";
   std::string slots = std::to_string(ranks ? ranks : spec.processes());
-  plan.hostfile = "localhost slots=" + slots + "\n";
+  plan.hostfile = "localhost" + (mpi.hydra ? ":" + slots : " slots=" + slots) + "\n";
   plan.discovery_script = "#!/bin/sh\necho localhost:" + slots + "\n";
-  plan.env = {{"K_MPI_JOB_ROLE", "launcher"},
-              {"OMPI_MCA_orte_keep_fqdn_hostnames", "true"},
-              {"OMPI_MCA_orte_default_hostfile", hostfile},
-              {"OMPI_MCA_plm_rsh_args", "-o ConnectionAttempts=10"},
-              {"OMPI_MCA_orte_set_default_slots", slots},
-              {"MPIJOBC_HOSTFILE", hostfile},
-              {"MPIJOBC_HOST_DISCOVERY_SCRIPT", request.work_dir + "/discover_hosts.sh"},
-              // Every output line carries its rank: [job,rank]<stdout>:
-              {"OMPI_MCA_orte_tag_output", "1"}};
+  plan.env = {{"K_MPI_JOB_ROLE", "launcher"}};
+  for (auto& kv : operator_launcher_env(mpi.id, hostfile, slots)) plan.env.push_back(std::move(kv));
+  plan.env.emplace_back("MPIJOBC_HOSTFILE", hostfile);
+  plan.env.emplace_back("MPIJOBC_HOST_DISCOVERY_SCRIPT", request.work_dir + "/discover_hosts.sh");
+  // mpirun is this implementation's, and tags every output line with its
+  // rank: [job,rank]<stdout>:
+  if (!mpi.local_mpirun.empty()) {
+    plan.mpirun_shim = "#!/bin/sh\nexec " + mpi.local_mpirun;
+    for (const std::string& flag : mpi.tag_output) plan.mpirun_shim += " " + shell_quote(flag);
+    plan.mpirun_shim += " \"$@\"\n";
+    plan.env.emplace_back("PATH", request.work_dir + "/bin:" + request.path);
+  }
   for (const KeyValue& kv : spec.env) plan.env.emplace_back(kv.key, kv.value);
   if (request.np) plan.env.emplace_back("MPIJOBC_NP", std::to_string(*request.np));
   if (request.root) {

@@ -23,6 +23,7 @@ struct LocalRunRequest {
   int64_t cores = 1;          // this machine's
   bool root = false;          // running as root (Open MPI refuses without consent)
   std::string work_dir;       // where the hostfile and discovery script will be
+  std::string path;           // this environment's PATH
   std::function<bool(const std::string&)> on_path;  // is this program on PATH?
 };
 
@@ -31,6 +32,9 @@ struct LocalRunPlan {
   int64_t ranks = 0;     // 0 when the spec's own launcher.command decides
   std::string hostfile;  // contents of <work_dir>/hostfile
   std::string discovery_script;  // contents of <work_dir>/discover_hosts.sh
+  // Contents of <work_dir>/bin/mpirun, put first on PATH: the job's MPI
+  // implementation's mpirun with rank-tagged output ("" to use PATH's).
+  std::string mpirun_shim;
   std::vector<std::pair<std::string, std::string>> env;  // added to this environment
   std::vector<std::string> notes;                        // said before the run
 };

@@ -19,6 +19,7 @@ struct Planned {
     REQUIRE_FALSE(diags.has_errors());
     if (!request.on_path) request.on_path = [](const std::string&) { return true; };
     request.work_dir = "/w";
+    request.path = "/usr/bin";
     plan = plan_local_run(compiler.jobs().at(0), request, Templates(), diags);
   }
   std::string env(const std::string& name) const {
@@ -50,6 +51,28 @@ TEST_CASE("local plan: the generated launcher, a local hostfile, the operator's 
   CHECK(p.env("MPIJOBC_NP") == "<unset>");  // the script's own default
   CHECK(p.env("OMPI_ALLOW_RUN_AS_ROOT") == "<unset>");
   CHECK(p.plan->notes.empty());
+  CHECK(p.plan->mpirun_shim == "#!/bin/sh\nexec mpirun.openmpi --tag-output \"$@\"\n");
+  CHECK(p.env("PATH") == "/w/bin:/usr/bin");
+}
+
+TEST_CASE("local plan: MPICH gets its own mpirun, a host:N hostfile and Hydra's env") {
+  Planned p("MPIJob", "  slots: 2\n  worker: {replicas: 1}\n  mpi_implementation: MPICH\n", cores(4));
+  REQUIRE(p.plan);
+  CHECK(p.plan->hostfile == "localhost:2\n");
+  CHECK(p.env("HYDRA_HOST_FILE") == "/w/hostfile");
+  CHECK(p.env("OMPI_MCA_orte_default_hostfile") == "<unset>");
+  CHECK(p.plan->mpirun_shim ==
+        "#!/bin/sh\nexec mpirun.mpich -prepend-pattern '[0,%r]<stdout>:' \"$@\"\n");
+  CHECK(p.plan->launcher.find("exec mpirun -genvlist LD_LIBRARY_PATH,PATH ") != std::string::npos);
+
+  // Intel MPI is not in Debian: its own mpirun must be on PATH.
+  LocalRunRequest r = cores(4);
+  r.on_path = [](const std::string& program) { return program != "mpirun"; };
+  Planned intel("MPIJob", "  worker: {replicas: 1}\n  mpi_implementation: Intel\n", r);
+  CHECK_FALSE(intel.plan);
+  REQUIRE(intel.diags.all().size() == 1);
+  CHECK(intel.diags.all()[0].message == "'mpirun' is not on PATH");
+  CHECK(intel.diags.all()[0].hint.find("Intel oneAPI MPI") != std::string::npos);
 }
 
 TEST_CASE("local plan: --np scales, above the cores it oversubscribes and says so") {
@@ -76,7 +99,7 @@ TEST_CASE("local plan: more ranks than cores without --np is a located error") {
 
 TEST_CASE("local plan: HorovodJob needs horovodrun, or runs its program under mpirun") {
   LocalRunRequest r = cores(4);
-  r.on_path = [](const std::string& p) { return p == "mpirun"; };
+  r.on_path = [](const std::string& p) { return p == "mpirun.openmpi"; };
   Planned missing("HorovodJob", "  worker: {replicas: 2}\n", r);
   CHECK_FALSE(missing.plan);
   REQUIRE(missing.diags.all().size() == 1);

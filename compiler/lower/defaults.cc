@@ -27,6 +27,7 @@ void default_image(Role& role, const JobSpec& job, const char* name, DiagnosticE
 void apply_defaults(JobSpec& job, DiagnosticEngine& diags) {
   const Origin& spec = job.spec_origin;
   default_to<int64_t>(job.slots, 1, spec, "spec.slots");
+  default_to(job.mpi_implementation, MpiImplementation::OpenMPI, spec, "spec.mpi_implementation");
   default_to<int64_t>(job.launcher.replicas, 1, job.launcher.origin, "spec.launcher.replicas");
   default_image(job.launcher, job, "launcher", diags);
   default_image(job.worker, job, "worker", diags);

@@ -22,4 +22,13 @@ const char* to_string(CleanPodPolicy p) {
   return "None";
 }
 
+const char* to_string(MpiImplementation m) {
+  switch (m) {
+    case MpiImplementation::OpenMPI: return "OpenMPI";
+    case MpiImplementation::Intel: return "Intel";
+    case MpiImplementation::MPICH: return "MPICH";
+  }
+  return "OpenMPI";
+}
+
 }  // namespace mpijobc

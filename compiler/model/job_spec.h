@@ -34,6 +34,7 @@ struct Field {
 enum class JobKind { MPIJob, HorovodJob };
 enum class RestartPolicy { Always, OnFailure, Never };
 enum class CleanPodPolicy { None, Running, All };
+enum class MpiImplementation { OpenMPI, Intel, MPICH };
 
 struct Resources {
   Field<std::string> cpu, mem, gpu, ephemeral_storage;
@@ -89,6 +90,7 @@ struct JobSpec {
   Field<std::vector<std::string>> command;
   Field<int64_t> slots;
   Field<std::string> target;  // an apiVersion of render/target.h; unset: the default
+  Field<MpiImplementation> mpi_implementation;
   Role launcher, worker;
   RunPolicy run_policy;
   BuildSpec build;
@@ -102,5 +104,6 @@ struct JobSpec {
 const char* to_string(JobKind k);
 const char* to_string(RestartPolicy p);    // Kubernetes spelling: "OnFailure"
 const char* to_string(CleanPodPolicy p);   // Kubernetes spelling: "Running"
+const char* to_string(MpiImplementation m);  // the operator's spelling: "OpenMPI"
 
 }  // namespace mpijobc

@@ -1,5 +1,7 @@
 #include "render/dockerfile.h"
 
+#include "render/mpi_flavor.h"
+
 namespace mpijobc {
 namespace {
 
@@ -37,12 +39,22 @@ std::optional<std::string> render_dockerfile(const JobSpec& job, const Templates
   data.set("base_image", base);
   data.set("python", python);
 
-  std::vector<std::string> packages = {"ca-certificates", "openmpi-bin", "openssh-server",
-                                       "openssh-client", "python" + python,
-                                       "python" + python + "-venv"};
-  if (horovod)
-    packages.insert(packages.end(),
-                    {"python" + python + "-dev", "build-essential", "cmake", "libopenmpi-dev"});
+  const MpiFlavor& mpi = mpi_flavor(*job.mpi_implementation);
+  data.set("mpi", to_string(mpi.id));
+  if (!mpi.apt_source.empty()) {
+    TemplateData repo;
+    repo.set("key_url", mpi.apt_key_url);
+    repo.set("keyring", mpi.apt_keyring);
+    repo.set("source", mpi.apt_source);
+    data.set("apt_repository", repo);
+  }
+  std::vector<std::string> packages = {"ca-certificates", "openssh-server", "openssh-client",
+                                       "python" + python, "python" + python + "-venv"};
+  packages.insert(packages.end(), mpi.packages.begin(), mpi.packages.end());
+  if (horovod) {
+    packages.insert(packages.end(), {"python" + python + "-dev", "build-essential", "cmake"});
+    packages.insert(packages.end(), mpi.dev_packages.begin(), mpi.dev_packages.end());
+  }
   data.set("packages", string_list(packages));
   data.set("apt", string_list(b.apt));
 
@@ -68,6 +80,7 @@ std::optional<std::string> render_dockerfile(const JobSpec& job, const Templates
     if (gpu) flags.push_back("HOROVOD_GPU_OPERATIONS=NCCL");
     TemplateData hvd;
     hvd.set("flags", string_list(flags));
+    if (!mpi.setup_script.empty()) hvd.set("setup_script", mpi.setup_script);
     hvd.set("requirement", "horovod==" + (b.horovod.set() ? *b.horovod : std::string(kHorovod)));
     data.set("horovod", hvd);
   }

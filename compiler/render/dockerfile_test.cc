@@ -25,7 +25,8 @@ bool has(const std::string& text, const std::string& part) {
 TEST_CASE("Dockerfile: CPU defaults; Horovod only for HorovodJob or when asked") {
   std::string mpi = dockerfile("MPIJob", "  worker: {replicas: 1}\n");
   CHECK(has(mpi, "\nFROM debian:bookworm-slim\n"));
-  CHECK(has(mpi, "python3.11 python3.11-venv \\\n"));
+  CHECK(has(mpi, "python3.11 python3.11-venv openmpi-bin \\\n"));
+  CHECK_FALSE(has(mpi, "apt.repos.intel.com"));
   CHECK(has(mpi, "RUN python3.11 -m venv /opt/venv\n"));
   CHECK_FALSE(has(mpi, "horovod"));
   std::string hvd = dockerfile("HorovodJob", "  worker: {replicas: 1}\n"
@@ -57,4 +58,23 @@ TEST_CASE("Dockerfile: user packages are quoted, copies are JSON") {
   CHECK(has(d, " 'libgomp1=12.2.0-14' \\\n"));
   CHECK(has(d, "RUN pip install --no-cache-dir 'numpy>=1.26; python_version>'\\''3'\\'''\n"));
   CHECK(has(d, "WORKDIR /workspace\nCOPY [\"my dir/*.py\", \"/app/\"]\n"));
+}
+
+TEST_CASE("Dockerfile: the MPI implementation's packages, Intel's from Intel's repository") {
+  std::string mpich = dockerfile("HorovodJob", "  worker: {replicas: 1}\n  mpi_implementation: MPICH\n");
+  CHECK(has(mpich, "# Image for HorovodJob job: MPI (MPICH),"));
+  CHECK(has(mpich, "python3.11-venv mpich python3.11-dev build-essential cmake libmpich-dev \\\n"));
+  CHECK_FALSE(has(mpich, "openmpi"));
+
+  std::string intel = dockerfile("HorovodJob", "  worker: {replicas: 1}\n  mpi_implementation: Intel\n");
+  CHECK(has(intel, " && curl -fsSL https://apt.repos.intel.com/intel-gpg-keys/"
+                   "GPG-PUB-KEY-INTEL-SW-PRODUCTS.PUB | gpg --dearmor -o "
+                   "/usr/share/keyrings/intel-oneapi.gpg \\\n"));
+  CHECK(has(intel, " && echo 'deb [signed-by=/usr/share/keyrings/intel-oneapi.gpg] "
+                   "https://apt.repos.intel.com/oneapi all main' > "
+                   "/etc/apt/sources.list.d/mpijobc-mpi.list \\\n"));
+  CHECK(has(intel, " intel-oneapi-mpi-2021.13 "));
+  CHECK(has(intel, " intel-oneapi-mpi-devel-2021.13 \\\n"));
+  // Horovod compiles against Intel MPI's mpicc, which setvars.sh puts on PATH.
+  CHECK(has(intel, "RUN . /opt/intel/oneapi/setvars.sh && HOROVOD_WITH_MPI=1 pip install"));
 }

@@ -1,27 +1,8 @@
 #include "render/launcher.h"
 
+#include "render/mpi_flavor.h"
+
 namespace mpijobc {
-namespace {
-
-bool has_env(const JobSpec& job, const std::string& name) {
-  for (const KeyValue& kv : job.env)
-    if (kv.key == name) return true;
-  return false;
-}
-
-// flytekit's mpirun flags, with the spec's environment forwarded to every
-// rank (ranks started through ssh do not inherit the pod's environment). A
-// spec NCCL_DEBUG replaces flytekit's hard-wired NCCL_DEBUG=INFO.
-std::vector<std::string> mpirun_flags(const JobSpec& job) {
-  std::vector<std::string> f = {"--allow-run-as-root", "-bind-to", "none", "-map-by", "slot",
-                                "-x", "LD_LIBRARY_PATH", "-x", "PATH"};
-  if (!has_env(job, "NCCL_DEBUG")) f.insert(f.end(), {"-x", "NCCL_DEBUG=INFO"});
-  for (const KeyValue& kv : job.env) f.insert(f.end(), {"-x", kv.key});
-  f.insert(f.end(), {"-mca", "pml", "ob1", "-mca", "btl", "^openib"});
-  return f;  // the template adds -np "$np"
-}
-
-}  // namespace
 
 std::optional<std::string> render_launcher(const JobSpec& job, const Templates& templates,
                                            DiagnosticEngine& diags) {
@@ -33,13 +14,19 @@ std::optional<std::string> render_launcher(const JobSpec& job, const Templates& 
   data.set("np", np);
   data.set("workers", std::to_string(*job.worker.replicas));
   data.set("slots", std::to_string(*job.slots));
+  const MpiFlavor& mpi = mpi_flavor(*job.mpi_implementation);
+  data.set("mpi", to_string(mpi.id));
 
+  if (!job.launcher.command.set() && !mpi.setup_script.empty())
+    data.set("setup_script", mpi.setup_script);
   if (job.launcher.command.set()) {
     TemplateData custom;
     custom.set("command", string_list(*job.launcher.command));
     data.set("custom", custom);
   } else if (job.kind == JobKind::MPIJob) {
     TemplateData mpirun;
+    mpirun.set("hydra", mpi.hydra);
+    mpirun.set("open_mpi", !mpi.hydra);
     mpirun.set("flags", string_list(mpirun_flags(job)));
     mpirun.set("program", string_list(*job.command));
     data.set("mpirun", mpirun);

@@ -12,7 +12,8 @@ std::vector<Node> V2beta1Target::manifests(const JobSpec& job, const std::string
   spec.add("slotsPerWorker", num(job.slots));
   spec.add("runPolicy", run_policy(job.run_policy));
   spec.add("sshAuthMountPath", Node::string("/root/.ssh"));
-  spec.add("mpiImplementation", Node::string("OpenMPI"));
+  spec.add("mpiImplementation",
+           located(Node::string(to_string(*job.mpi_implementation)), job.mpi_implementation.origin));
   Node& replicas = spec.add("mpiReplicaSpecs", Node::map());
 
   // Launcher: runs the generated launcher.sh from its ConfigMap.

@@ -1,0 +1,85 @@
+#include "render/mpi_flavor.h"
+
+namespace mpijobc {
+namespace {
+
+// Intel's apt repository names packages by version; the one mpi-operator's
+// own images use.
+constexpr const char* kIntelMpi = "intel-oneapi-mpi-2021.13";
+constexpr const char* kIntelMpiDevel = "intel-oneapi-mpi-devel-2021.13";
+constexpr const char* kIntelKeyring = "/usr/share/keyrings/intel-oneapi.gpg";
+
+bool has_env(const JobSpec& job, const std::string& name) {
+  for (const KeyValue& kv : job.env)
+    if (kv.key == name) return true;
+  return false;
+}
+
+}  // namespace
+
+const MpiFlavor& mpi_flavor(MpiImplementation id) {
+  static const MpiFlavor open_mpi{MpiImplementation::OpenMPI, false, "", "", "",
+                                  {"openmpi-bin"}, {"libopenmpi-dev"}, "", "mpirun.openmpi",
+                                  "install Open MPI: sudo apt-get install openmpi-bin",
+                                  {"--tag-output"}};
+  static const MpiFlavor intel{MpiImplementation::Intel, true,
+                               "https://apt.repos.intel.com/intel-gpg-keys/"
+                               "GPG-PUB-KEY-INTEL-SW-PRODUCTS.PUB",
+                               kIntelKeyring,
+                               "deb [signed-by=" + std::string(kIntelKeyring) +
+                                   "] https://apt.repos.intel.com/oneapi all main",
+                               {kIntelMpi}, {kIntelMpiDevel},
+                               "/opt/intel/oneapi/setvars.sh", "",
+                               "Intel MPI is not packaged for Debian: install Intel oneAPI MPI "
+                               "and source /opt/intel/oneapi/setvars.sh so its mpirun is on PATH",
+                               {}};
+  static const MpiFlavor mpich{MpiImplementation::MPICH, true, "", "", "", {"mpich"},
+                               {"libmpich-dev"}, "", "mpirun.mpich",
+                               "install MPICH: sudo apt-get install mpich",
+                               {"-prepend-pattern", "[0,%r]<stdout>:"}};
+  switch (id) {
+    case MpiImplementation::Intel: return intel;
+    case MpiImplementation::MPICH: return mpich;
+    case MpiImplementation::OpenMPI: break;
+  }
+  return open_mpi;
+}
+
+std::vector<std::string> mpirun_flags(const JobSpec& job) {
+  // A spec NCCL_DEBUG replaces flytekit's hard-wired NCCL_DEBUG=INFO.
+  bool nccl_debug = !has_env(job, "NCCL_DEBUG");
+  if (!mpi_flavor(*job.mpi_implementation).hydra) {
+    std::vector<std::string> f = {"--allow-run-as-root", "-bind-to", "none", "-map-by", "slot",
+                                  "-x", "LD_LIBRARY_PATH", "-x", "PATH"};
+    if (nccl_debug) f.insert(f.end(), {"-x", "NCCL_DEBUG=INFO"});
+    for (const KeyValue& kv : job.env) f.insert(f.end(), {"-x", kv.key});
+    f.insert(f.end(), {"-mca", "pml", "ob1", "-mca", "btl", "^openib"});
+    return f;
+  }
+  // Env names are C identifiers (the schema says so): a comma list is safe.
+  std::string names = "LD_LIBRARY_PATH,PATH";
+  for (const KeyValue& kv : job.env) names += "," + kv.key;
+  std::vector<std::string> f = {"-genvlist", names};
+  if (nccl_debug) f.insert(f.end(), {"-genv", "NCCL_DEBUG", "INFO"});
+  return f;
+}
+
+std::vector<std::pair<std::string, std::string>> operator_launcher_env(
+    MpiImplementation id, const std::string& hostfile, const std::string& slots) {
+  const std::string ssh_args = "-o ConnectionAttempts=10";
+  switch (id) {
+    case MpiImplementation::Intel:
+      return {{"I_MPI_HYDRA_HOST_FILE", hostfile},
+              {"I_MPI_HYDRA_BOOTSTRAP_EXEC_EXTRA_ARGS", ssh_args},
+              {"I_MPI_PERHOST", slots}};
+    case MpiImplementation::MPICH:
+      return {{"HYDRA_HOST_FILE", hostfile}, {"HYDRA_LAUNCH_EXTRA_ARGS", ssh_args}};
+    case MpiImplementation::OpenMPI: break;
+  }
+  return {{"OMPI_MCA_orte_keep_fqdn_hostnames", "true"},
+          {"OMPI_MCA_orte_default_hostfile", hostfile},
+          {"OMPI_MCA_plm_rsh_args", ssh_args},
+          {"OMPI_MCA_orte_set_default_slots", slots}};
+}
+
+}  // namespace mpijobc
