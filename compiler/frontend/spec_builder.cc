@@ -153,6 +153,9 @@ JobSpec build_spec(const Node& doc, const std::string& source) {
   spec.read("log_level", job.horovod.log_level);
   spec.read("discovery_script_path", job.horovod.discovery_script_path);
   spec.read("elastic_timeout", job.horovod.elastic_timeout);
+  spec.read("min_replicas", job.horovod.min_replicas);
+  spec.read("max_replicas", job.horovod.max_replicas);
+  spec.read("network_interface", job.horovod.network_interface);
 
   spec.read("num_workers", job.num_workers);
   spec.read("num_launcher_replicas", job.num_launcher_replicas);

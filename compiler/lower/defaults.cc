@@ -48,6 +48,11 @@ void apply_defaults(JobSpec& job, DiagnosticEngine& diags) {
     default_to<std::string>(job.horovod.discovery_script_path, "/etc/mpi/discover_hosts.sh", spec,
                             "spec.discovery_script_path");
     default_to<int64_t>(job.horovod.elastic_timeout, 1200, spec, "spec.elastic_timeout");
+    default_to<std::string>(job.horovod.network_interface, "eth0", spec, "spec.network_interface");
+    if (job.worker.replicas.set()) {  // flytekit's fixed size: min = max = replicas
+      default_to(job.horovod.min_replicas, *job.worker.replicas, spec, "spec.min_replicas");
+      default_to(job.horovod.max_replicas, *job.worker.replicas, spec, "spec.max_replicas");
+    }
   }
 }
 

@@ -75,8 +75,9 @@ struct BuildSpec {
 
 struct HorovodOptions {
   Field<bool> verbose;
-  Field<std::string> log_level, discovery_script_path;
+  Field<std::string> log_level, discovery_script_path, network_interface;
   Field<int64_t> elastic_timeout;
+  Field<int64_t> min_replicas, max_replicas;  // elastic range of workers
 };
 
 struct JobSpec {

@@ -33,7 +33,10 @@ std::optional<std::string> render_launcher(const JobSpec& job, const Templates& 
   } else {
     const HorovodOptions& h = job.horovod;
     TemplateData horovodrun;
-    horovodrun.set("flags", string_list({"--log-level", *h.log_level, "--network-interface", "eth0"}));
+    horovodrun.set("flags", string_list({"--log-level", *h.log_level, "--network-interface",
+                                         *h.network_interface}));
+    horovodrun.set("min_np", std::to_string(*h.min_replicas * *job.slots));
+    horovodrun.set("max_np", std::to_string(*h.max_replicas * *job.slots));
     horovodrun.set("discovery_script", *h.discovery_script_path);
     std::vector<std::string> tail = {"--elastic-timeout", std::to_string(*h.elastic_timeout)};
     if (*h.verbose) tail.push_back("--verbose");

@@ -8,14 +8,19 @@ using namespace mpijobc;
 
 namespace {
 
-std::string exec_line(const std::string& spec_yaml) {
+std::string render(const std::string& spec_yaml) {
   JobSpec job = testing::lower_ok(spec_yaml);
   DiagnosticEngine diags;
   auto text = render_launcher(job, Templates(), diags);
   REQUIRE(text);
-  size_t at = text->find("\nexec ");
+  return *text;
+}
+
+std::string exec_line(const std::string& spec_yaml) {
+  std::string text = render(spec_yaml);
+  size_t at = text.find("\nexec ");
   REQUIRE(at != std::string::npos);
-  return text->substr(at + 1, text->find('\n', at + 1) - at - 1);
+  return text.substr(at + 1, text.find('\n', at + 1) - at - 1);
 }
 
 }  // namespace
@@ -39,9 +44,14 @@ TEST_CASE("launcher: mpirun line, env forwarded") {
 
 TEST_CASE("launcher: horovodrun line and custom launcher command") {
   CHECK(exec_line(testing::spec("HorovodJob", "  slots: 2\n  worker: {replicas: 2}\n  verbose: true\n")) ==
-        "exec horovodrun -np \"$np\" --log-level INFO --network-interface eth0 --min-np \"$np\" --max-np \"$np\" "
-        "--slots-per-host 2 --host-discovery-script \"$discovery\" --elastic-timeout 1200 --verbose "
-        "python train.py");
+        "exec horovodrun -np \"$np\" --log-level INFO --network-interface eth0 --min-np \"$min_np\" "
+        "--max-np \"$max_np\" --slots-per-host 2 --host-discovery-script \"$discovery\" "
+        "--elastic-timeout 1200 --verbose python train.py");
+  std::string elastic = render(testing::spec(
+      "HorovodJob", "  slots: 2\n  worker: {replicas: 3}\n  min_replicas: 1\n  max_replicas: 5\n"
+                    "  network_interface: eth0,ib0\n"));
+  CHECK(elastic.find("\nmin_np=${MPIJOBC_NP:-2}\nmax_np=${MPIJOBC_NP:-10}\n") != std::string::npos);
+  CHECK(elastic.find(" --network-interface eth0,ib0 ") != std::string::npos);
   CHECK(exec_line(testing::spec("MPIJob", "  worker: {replicas: 1}\n"
                                           "  launcher: {command: [mpirun, -n, 1, \"a'b\"]}\n")) ==
         "exec mpirun -n 1 'a'\\''b'");

@@ -62,6 +62,24 @@ void check_gpus(const Role& role, const char* name, DiagnosticEngine& diags) {
                 "spec/gpu-request-limit");
 }
 
+// Elastic Horovod starts with worker.replicas workers and keeps between
+// min_replicas and max_replicas of them.
+void check_elastic_range(const JobSpec& job, DiagnosticEngine& diags) {
+  const HorovodOptions& h = job.horovod;
+  if (job.kind != JobKind::HorovodJob || !job.worker.replicas.set()) return;
+  int64_t replicas = *job.worker.replicas;
+  if (*h.min_replicas > replicas)
+    diags.error(h.min_replicas.origin.loc, h.min_replicas.origin.path,
+                "min_replicas " + std::to_string(*h.min_replicas) + " is above worker.replicas " +
+                    std::to_string(replicas) + ": the job starts with worker.replicas workers",
+                "lower min_replicas or raise worker.replicas", "spec/elastic-range");
+  if (*h.max_replicas < replicas)
+    diags.error(h.max_replicas.origin.loc, h.max_replicas.origin.path,
+                "max_replicas " + std::to_string(*h.max_replicas) + " is below worker.replicas " +
+                    std::to_string(replicas) + ": the job starts with worker.replicas workers",
+                "raise max_replicas or lower worker.replicas", "spec/elastic-range");
+}
+
 }  // namespace
 
 bool is_dns1123_label(std::string_view s) {
@@ -111,6 +129,7 @@ void check_spec(const JobSpec& job, DiagnosticEngine& diags) {
   check_env(job.env, diags);
   check_gpus(job.launcher, "launcher", diags);
   check_gpus(job.worker, "worker", diags);
+  check_elastic_range(job, diags);
 }
 
 }  // namespace mpijobc

@@ -41,3 +41,20 @@ TEST_CASE("spec rules: metadata, env names, GPU request vs limit") {
             "8:30: spec.launcher.requests.gpu: GPU request 1 differs from the limit 2 (line 8); "
             "Kubernetes requires them to be equal [spec/gpu-request-limit]"});
 }
+
+TEST_CASE("spec rules: elastic Horovod's range holds worker.replicas") {
+  DiagnosticEngine diags;
+  testing::lower(testing::spec("HorovodJob", "  worker: {replicas: 2}\n  min_replicas: 3\n  max_replicas: 1\n"),
+                 diags);
+  CHECK(testing::messages(diags) ==
+        std::vector<std::string>{
+            "8:17: spec.min_replicas: min_replicas 3 is above worker.replicas 2: the job starts "
+            "with worker.replicas workers [spec/elastic-range]",
+            "9:17: spec.max_replicas: max_replicas 1 is below worker.replicas 2: the job starts "
+            "with worker.replicas workers [spec/elastic-range]"});
+  DiagnosticEngine fine;
+  JobSpec job = testing::lower(testing::spec("HorovodJob", "  worker: {replicas: 2}\n  max_replicas: 4\n"), fine);
+  CHECK_FALSE(fine.has_errors());
+  CHECK(*job.horovod.min_replicas == 2);
+  CHECK(*job.horovod.max_replicas == 4);
+}

@@ -11,4 +11,8 @@ np=${MPIJOBC_NP:-2}
 # writes it. MPIJOBC_HOST_DISCOVERY_SCRIPT points elsewhere off-cluster.
 discovery=${MPIJOBC_HOST_DISCOVERY_SCRIPT:-}
 [ -n "$discovery" ] || discovery=/etc/mpi/discover_hosts.sh
-exec horovodrun -np "$np" --log-level INFO --network-interface eth0 --min-np "$np" --max-np "$np" --slots-per-host 1 --host-discovery-script "$discovery" --elastic-timeout 1200 python pretrain.py --config configs/small.json
+# Elastic range: workers x slots between min_replicas and max_replicas;
+# MPIJOBC_NP pins it off-cluster.
+min_np=${MPIJOBC_NP:-2}
+max_np=${MPIJOBC_NP:-2}
+exec horovodrun -np "$np" --log-level INFO --network-interface eth0 --min-np "$min_np" --max-np "$max_np" --slots-per-host 1 --host-discovery-script "$discovery" --elastic-timeout 1200 python pretrain.py --config configs/small.json
