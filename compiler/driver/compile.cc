@@ -10,6 +10,7 @@
 #include "render/target.h"
 #include "render/templates.h"
 #include "support/yaml_writer.h"
+#include "validate/lints.h"
 #include "validate/spec_checks.h"
 
 namespace mpijobc {
@@ -61,6 +62,8 @@ void Compiler::compile_document(const Node& doc, const std::string& path) {
   lower_deprecated_fields(job, diags_);
   apply_defaults(job, diags_);
   check_spec(job, diags_);
+  if (diags_.error_count() != errors) return;
+  lint_job(job, diags_);  // over a job that is whole
   if (diags_.error_count() != errors) return;
 
   if (auto seen = job_by_name_.find(*job.name); seen != job_by_name_.end()) {

@@ -134,6 +134,9 @@ JobSpec build_spec(const Node& doc, const std::string& source) {
                  {{"OpenMPI", MpiImplementation::OpenMPI},
                   {"Intel", MpiImplementation::Intel},
                   {"MPICH", MpiImplementation::MPICH}});
+  spec.read("ssh_auth_mount_path", job.ssh_auth_mount_path);
+  spec.read("launcher_creation_policy", job.launcher_creation_policy);
+  spec.read("run_launcher_as_worker", job.run_launcher_as_worker);
   read_role(spec, "launcher", job.launcher);
   read_role(spec, "worker", job.worker);
 
@@ -145,6 +148,17 @@ JobSpec build_spec(const Node& doc, const std::string& source) {
   rp.read("ttl_seconds_after_finished", job.run_policy.ttl_seconds_after_finished);
   rp.read("active_deadline_seconds", job.run_policy.active_deadline_seconds);
   rp.read("backoff_limit", job.run_policy.backoff_limit);
+  rp.read("suspend", job.run_policy.suspend);
+  rp.read("managed_by", job.run_policy.managed_by);
+  Reader sched = rp.child("scheduling");
+  SchedulingPolicy& sp = job.run_policy.scheduling;
+  sp.present = sched.present();
+  sp.origin = sched.origin();
+  sched.read("min_available", sp.min_available);
+  sched.read("queue", sp.queue);
+  read_resources(sched.child("min_resources"), sp.min_resources);
+  sched.read("priority_class", sp.priority_class);
+  sched.read("schedule_timeout_seconds", sp.schedule_timeout_seconds);
 
   spec.read("env", job.env);
   read_build(spec, job.build);

@@ -50,9 +50,20 @@ struct Role {
   Field<RestartPolicy> restart_policy;
 };
 
+struct SchedulingPolicy {
+  Origin origin;  // the "scheduling:" key
+  bool present = false;
+  Field<int64_t> min_available, schedule_timeout_seconds;
+  Field<std::string> queue, priority_class;
+  Resources min_resources;
+};
+
 struct RunPolicy {
   Field<CleanPodPolicy> clean_pod_policy;
   Field<int64_t> ttl_seconds_after_finished, active_deadline_seconds, backoff_limit;
+  SchedulingPolicy scheduling;
+  Field<bool> suspend;
+  Field<std::string> managed_by;
 };
 
 struct KeyValue {
@@ -92,14 +103,21 @@ struct JobSpec {
   Field<int64_t> slots;
   Field<std::string> target;  // an apiVersion of render/target.h; unset: the default
   Field<MpiImplementation> mpi_implementation;
+  // kubeflow.org/v2beta1 only; unset: that operator's default.
+  Field<std::string> ssh_auth_mount_path, launcher_creation_policy;
+  Field<bool> run_launcher_as_worker;
   Role launcher, worker;
   RunPolicy run_policy;
   BuildSpec build;
   HorovodOptions horovod;
   Field<int64_t> num_workers, num_launcher_replicas;  // deprecated
 
-  // After lowering: the number of MPI processes.
-  int64_t processes() const { return *worker.replicas * *slots; }
+  // After lowering: the number of MPI processes (a launcher that runs as a
+  // worker has slots ranks too).
+  int64_t processes() const {
+    bool launcher_ranks = run_launcher_as_worker.set() && *run_launcher_as_worker;
+    return (*worker.replicas + (launcher_ranks ? 1 : 0)) * *slots;
+  }
 };
 
 const char* to_string(JobKind k);

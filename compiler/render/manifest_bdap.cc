@@ -34,23 +34,21 @@ Node role_template(const JobSpec& job, const Role& role, const char* name, Node 
   return tmpl;
 }
 
-void no_effect(DiagnosticEngine& diags, const Origin& origin, const char* what) {
-  diags.warning(origin.loc, origin.path,
-                std::string("has no effect on batch.test.bdap.com/v1: ") + what, {},
-                "target/no-effect");
-}
-
 }  // namespace
 
 std::vector<Node> BdapTarget::manifests(const JobSpec& job, const std::string& launcher_script,
                                         DiagnosticEngine& diags) const {
   const RunPolicy& rp = job.run_policy;
-  if (rp.ttl_seconds_after_finished.set())
-    no_effect(diags, rp.ttl_seconds_after_finished.origin, "that operator has no runPolicy");
-  if (rp.active_deadline_seconds.set())
-    no_effect(diags, rp.active_deadline_seconds.origin, "that operator has no runPolicy");
-  if (rp.backoff_limit.set())
-    no_effect(diags, rp.backoff_limit.origin, "that operator has no runPolicy");
+  Unsupported unsupported{api_version(), diags};
+  const std::string no_run_policy = "that operator has no runPolicy";
+  unsupported(rp.ttl_seconds_after_finished.origin, rp.ttl_seconds_after_finished.set(), no_run_policy);
+  unsupported(rp.active_deadline_seconds.origin, rp.active_deadline_seconds.set(), no_run_policy);
+  unsupported(rp.backoff_limit.origin, rp.backoff_limit.set(), no_run_policy);
+  unsupported(rp.scheduling.origin, rp.scheduling.present,
+              no_run_policy + " (its gang scheduling is configured outside the MPIJob)");
+  unsupported(rp.suspend.origin, rp.suspend.set(), no_run_policy);
+  unsupported(rp.managed_by.origin, rp.managed_by.set(), no_run_policy);
+  v2beta1_only_fields(job, unsupported);
   if (*job.slots > 1)
     diags.warning(job.slots.origin.loc, job.slots.origin.path,
                   "batch.test.bdap.com/v1 writes slots=1 for every worker in its hostfile; the "

@@ -25,12 +25,20 @@ TEST_CASE("bdap target: numWorkers and two pod templates, ready and kept-alive w
   CHECK(diags.all().empty());  // not even mpijob-bdap/worker-readiness
 }
 
-TEST_CASE("bdap target: run policy fields and slots > 1 are warned about") {
+TEST_CASE("bdap target: run policy, v2beta1-only fields and slots > 1 are warned about") {
   JobSpec job = testing::lower_ok(testing::spec(
-      "MPIJob", "  slots: 2\n  worker: {replicas: 1}\n  run_policy: {ttl_seconds_after_finished: 5}\n"));
+      "MPIJob", "  slots: 2\n  worker: {replicas: 1}\n  ssh_auth_mount_path: /x\n"
+                "  run_policy: {ttl_seconds_after_finished: 5, suspend: false,\n"
+                "               managed_by: kueue.x-k8s.io/multikueue, scheduling: {queue: q}}\n"));
   DiagnosticEngine diags;
   BdapTarget().manifests(job, "", diags);
-  std::vector<std::string> rules;
-  for (const Diagnostic& d : diags.all()) rules.push_back(d.rule);
-  CHECK(rules == std::vector<std::string>{"target/no-effect", "target/slots-rewritten"});
+  std::vector<std::string> fields;
+  for (const Diagnostic& d : diags.all()) fields.push_back(d.path + " " + d.rule);
+  CHECK(fields == std::vector<std::string>{
+                      "spec.run_policy.ttl_seconds_after_finished target/no-effect",
+                      "spec.run_policy.scheduling target/no-effect",
+                      "spec.run_policy.suspend target/no-effect",
+                      "spec.run_policy.managed_by target/no-effect",
+                      "spec.ssh_auth_mount_path target/no-effect",
+                      "spec.slots target/slots-rewritten"});
 }

@@ -7,6 +7,7 @@ namespace mpijobc {
 
 std::vector<Node> V1Target::manifests(const JobSpec& job, const std::string& launcher_script,
                                       DiagnosticEngine& diags) const {
+  v2beta1_only_fields(job, {api_version(), diags});
   Node mpijob = mpijob_object(job, api_version());
   Node& spec = mpijob.members.back().value;
   spec.add("slotsPerWorker", num(job.slots));

@@ -34,3 +34,25 @@ TEST_CASE("v1 target: a worker command is kept, with a warning at the spec field
   CHECK(diags.all()[0].rule == "target/worker-command");
   CHECK(diags.all()[0].loc.line == 7);
 }
+
+TEST_CASE("v1 target: v2beta1-only fields warn, a launcher that runs ranks is an error") {
+  JobSpec job = testing::lower_ok(testing::spec(
+      "MPIJob", "  worker: {replicas: 1}\n  ssh_auth_mount_path: /home/u/.ssh\n"
+                "  launcher_creation_policy: AtStartup\n  run_launcher_as_worker: true\n"
+                "  run_policy: {suspend: true, scheduling: {queue: q}}\n"));
+  DiagnosticEngine diags;
+  const Node mpijob = V1Target().manifests(job, "#!/bin/sh\n", diags).at(1);
+  CHECK(testing::messages(diags) ==
+        std::vector<std::string>{
+            "8:24: spec.ssh_auth_mount_path: has no effect on kubeflow.org/v1: its ranks start "
+            "through kubectl exec, not ssh [target/no-effect]",
+            "9:29: spec.launcher_creation_policy: has no effect on kubeflow.org/v1: that operator "
+            "decides when the launcher starts [target/no-effect]",
+            "10:27: spec.run_launcher_as_worker: kubeflow.org/v1 cannot run ranks in the launcher "
+            "pod: its hostfile lists only the workers, and -np would count one host too many "
+            "[target/unsupported]"});
+  // runPolicy's scheduling and suspend are the training-operator's too.
+  const Node& run = *mpijob.get("spec")->get("runPolicy");
+  CHECK(run.get("suspend")->text == "true");
+  CHECK(run.get("schedulingPolicy")->get("queue")->text == "q");
+}

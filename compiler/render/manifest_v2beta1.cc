@@ -9,9 +9,19 @@ std::vector<Node> V2beta1Target::manifests(const JobSpec& job, const std::string
                                            DiagnosticEngine&) const {
   Node mpijob = mpijob_object(job, api_version());
   Node& spec = mpijob.members.back().value;
+  // Every field the operator defaults is written out: it validates after
+  // defaulting but does not store its defaults.
   spec.add("slotsPerWorker", num(job.slots));
+  spec.add("runLauncherAsWorker",
+           job.run_launcher_as_worker.set()
+               ? located(Node::boolean(*job.run_launcher_as_worker), job.run_launcher_as_worker.origin)
+               : Node::boolean(false));
   spec.add("runPolicy", run_policy(job.run_policy));
-  spec.add("sshAuthMountPath", Node::string("/root/.ssh"));
+  spec.add("sshAuthMountPath",
+           job.ssh_auth_mount_path.set() ? str(job.ssh_auth_mount_path) : Node::string("/root/.ssh"));
+  spec.add("launcherCreationPolicy", job.launcher_creation_policy.set()
+                                         ? str(job.launcher_creation_policy)
+                                         : Node::string("AtStartup"));
   spec.add("mpiImplementation",
            located(Node::string(to_string(*job.mpi_implementation)), job.mpi_implementation.origin));
   Node& replicas = spec.add("mpiReplicaSpecs", Node::map());

@@ -38,6 +38,9 @@ TEST_CASE("manifests: ConfigMap with the script, MPIJob with explicit defaults")
   CHECK_FALSE(at(mpijob, {"spec", "runPolicy"}).get("backoffLimit"));
   CHECK(at(mpijob, {"spec", "sshAuthMountPath"}).text == "/root/.ssh");
   CHECK(at(mpijob, {"spec", "mpiImplementation"}).text == "OpenMPI");
+  CHECK(at(mpijob, {"spec", "launcherCreationPolicy"}).text == "AtStartup");
+  CHECK(at(mpijob, {"spec", "runLauncherAsWorker"}).text == "false");
+  CHECK_FALSE(at(mpijob, {"spec", "runPolicy"}).get("schedulingPolicy"));
   CHECK(at(mpijob, {"spec", "mpiReplicaSpecs", "Launcher", "restartPolicy"}).text == "OnFailure");
   CHECK(at(mpijob, {"spec", "mpiReplicaSpecs", "Worker", "restartPolicy"}).text == "Never");
   CHECK(at(mpijob, {"spec", "mpiReplicaSpecs", "Worker", "replicas"}).text == "3");
@@ -70,4 +73,36 @@ TEST_CASE("manifests: resources, env, metadata, worker command") {
   CHECK(names == std::vector<std::string>{"cpu", "ephemeral-storage", "memory", "nvidia.com/gpu"});
   // A GPU request alone becomes the limit too.
   CHECK(at(w, {"resources", "limits", "nvidia.com/gpu"}).text == "2");
+}
+
+TEST_CASE("manifests: the rest of v2beta1's spec, from the spec's fields") {
+  JobSpec job = testing::lower_ok(testing::spec(
+      "MPIJob",
+      "  slots: 2\n  worker: {replicas: 3}\n  mpi_implementation: Intel\n"
+      "  ssh_auth_mount_path: /home/mpiuser/.ssh\n  launcher_creation_policy: WaitForWorkersReady\n"
+      "  run_launcher_as_worker: true\n"
+      "  run_policy:\n    suspend: true\n    managed_by: kueue.x-k8s.io/multikueue\n"
+      "    scheduling: {min_available: 3, queue: research, priority_class: high,\n"
+      "                 schedule_timeout_seconds: 60, min_resources: {cpu: 8, gpu: 2}}\n"));
+  DiagnosticEngine diags;
+  const Node mpijob = V2beta1Target().manifests(job, "#!/bin/sh\n", diags).at(1);
+  CHECK(diags.all().empty());
+  CHECK(at(mpijob, {"spec", "mpiImplementation"}).text == "Intel");
+  CHECK(at(mpijob, {"spec", "sshAuthMountPath"}).text == "/home/mpiuser/.ssh");
+  CHECK(at(mpijob, {"spec", "launcherCreationPolicy"}).text == "WaitForWorkersReady");
+  CHECK(at(mpijob, {"spec", "runLauncherAsWorker"}).text == "true");
+  CHECK(job.processes() == 8);  // the launcher's 2 slots count
+  const Node& run = at(mpijob, {"spec", "runPolicy"});
+  CHECK(at(run, {"suspend"}).text == "true");
+  CHECK(at(run, {"managedBy"}).text == "kueue.x-k8s.io/multikueue");
+  const Node& sp = at(run, {"schedulingPolicy"});
+  CHECK(at(sp, {"minAvailable"}).text == "3");
+  CHECK(at(sp, {"queue"}).text == "research");
+  CHECK(at(sp, {"priorityClass"}).text == "high");
+  CHECK(at(sp, {"scheduleTimeoutSeconds"}).text == "60");
+  CHECK(at(sp, {"minResources", "cpu"}).text == "8");
+  CHECK(at(sp, {"minResources", "nvidia.com/gpu"}).text == "2");
+  CHECK(at(sp, {"queue"}).origin == "spec.run_policy.scheduling.queue");
+  V2beta1Target().check(mpijob, diags);
+  CHECK_FALSE(diags.has_errors());
 }

@@ -45,6 +45,40 @@ const MpiFlavor& mpi_flavor(MpiImplementation id) {
   return open_mpi;
 }
 
+std::optional<MpiImplementation> mpi_of_package(std::string_view package) {
+  static const std::pair<std::string_view, MpiImplementation> kPackages[] = {
+      {"openmpi-bin", MpiImplementation::OpenMPI}, {"openmpi-common", MpiImplementation::OpenMPI},
+      {"libopenmpi-dev", MpiImplementation::OpenMPI}, {"libopenmpi3", MpiImplementation::OpenMPI},
+      {"mpich", MpiImplementation::MPICH}, {"libmpich-dev", MpiImplementation::MPICH},
+      {"libmpich12", MpiImplementation::MPICH}};
+  for (const auto& [name, id] : kPackages)
+    if (package == name) return id;
+  if (package.rfind("intel-oneapi-mpi", 0) == 0) return MpiImplementation::Intel;
+  return std::nullopt;
+}
+
+std::optional<MpiImplementation> mpi_of_image(std::string_view image) {
+  // Repository path components only: the tag and digest say nothing.
+  image = image.substr(0, image.find('@'));
+  size_t slash = image.rfind('/');
+  size_t colon = image.find(':', slash == std::string_view::npos ? 0 : slash);
+  image = image.substr(0, colon);
+  static const std::pair<std::string_view, MpiImplementation> kWords[] = {
+      {"openmpi", MpiImplementation::OpenMPI}, {"mpich", MpiImplementation::MPICH},
+      {"intel", MpiImplementation::Intel},     {"intelmpi", MpiImplementation::Intel},
+      {"oneapi", MpiImplementation::Intel}};
+  size_t start = 0;
+  while (start <= image.size()) {
+    size_t end = image.find_first_of("/._-", start);
+    std::string_view word = image.substr(start, end == std::string_view::npos ? end : end - start);
+    for (const auto& [w, id] : kWords)
+      if (word == w) return id;
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return std::nullopt;
+}
+
 std::vector<std::string> mpirun_flags(const JobSpec& job) {
   // A spec NCCL_DEBUG replaces flytekit's hard-wired NCCL_DEBUG=INFO.
   bool nccl_debug = !has_env(job, "NCCL_DEBUG");

@@ -5,7 +5,9 @@
 // branching on the implementation.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -31,6 +33,11 @@ struct MpiFlavor {
 };
 
 const MpiFlavor& mpi_flavor(MpiImplementation id);
+
+// The MPI implementation an apt package or an image reference names
+// ("libmpich-dev", "mpioperator/openmpi:0.6"), when it names one.
+std::optional<MpiImplementation> mpi_of_package(std::string_view package);
+std::optional<MpiImplementation> mpi_of_image(std::string_view image);
 
 // The launcher's mpirun flags for the job, -np and the hostfile excepted:
 // flytekit's for Open MPI (binding, ob1, no openib, -x forwarding), their

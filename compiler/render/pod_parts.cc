@@ -164,7 +164,41 @@ Node run_policy(const RunPolicy& rp) {
   if (rp.active_deadline_seconds.set())
     run.add("activeDeadlineSeconds", num(rp.active_deadline_seconds));
   if (rp.backoff_limit.set()) run.add("backoffLimit", num(rp.backoff_limit));
+  const SchedulingPolicy& sp = rp.scheduling;
+  if (sp.present) {
+    Node sched = located(Node::map(), sp.origin);
+    if (sp.min_available.set()) sched.add("minAvailable", num(sp.min_available));
+    if (sp.queue.set()) sched.add("queue", str(sp.queue));
+    Node min_resources = resource_list(sp.min_resources, &sp.min_resources.gpu);
+    if (!min_resources.members.empty()) sched.add("minResources", std::move(min_resources));
+    if (sp.priority_class.set()) sched.add("priorityClass", str(sp.priority_class));
+    if (sp.schedule_timeout_seconds.set())
+      sched.add("scheduleTimeoutSeconds", num(sp.schedule_timeout_seconds));
+    run.add("schedulingPolicy", std::move(sched));
+  }
+  if (rp.suspend.set()) run.add("suspend", located(Node::boolean(*rp.suspend), rp.suspend.origin));
+  if (rp.managed_by.set()) run.add("managedBy", str(rp.managed_by));
   return run;
+}
+
+void Unsupported::operator()(const Origin& field, bool set, const std::string& why) const {
+  if (set)
+    diags.warning(field.loc, field.path, "has no effect on " + std::string(target) + ": " + why,
+                  {}, "target/no-effect");
+}
+
+void v2beta1_only_fields(const JobSpec& job, const Unsupported& unsupported) {
+  unsupported(job.ssh_auth_mount_path.origin, job.ssh_auth_mount_path.set(),
+              "its ranks start through kubectl exec, not ssh");
+  unsupported(job.launcher_creation_policy.origin, job.launcher_creation_policy.set(),
+              "that operator decides when the launcher starts");
+  if (job.run_launcher_as_worker.set() && *job.run_launcher_as_worker)
+    unsupported.diags.error(job.run_launcher_as_worker.origin.loc,
+                            job.run_launcher_as_worker.origin.path,
+                            std::string(unsupported.target) +
+                                " cannot run ranks in the launcher pod: its hostfile lists only "
+                                "the workers, and -np would count one host too many",
+                            "remove it, or use target kubeflow.org/v2beta1", "target/unsupported");
 }
 
 }  // namespace mpijobc

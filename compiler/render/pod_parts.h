@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/job_spec.h"
+#include "support/diagnostics.h"
 #include "support/node.h"
 
 namespace mpijobc {
@@ -63,7 +64,20 @@ Node pod_template(const JobSpec& job, Node container, Node volumes);
 Node replica_spec(const JobSpec& job, const Role& role, const char* role_name,
                   RestartPolicy fallback, Node container, Node volumes);
 
-// A Kubeflow runPolicy (v2beta1 and v1): cleanPodPolicy always, the rest when set.
+// A Kubeflow runPolicy (v2beta1 and v1): cleanPodPolicy always, the rest
+// (schedulingPolicy, suspend, managedBy included) when set.
 Node run_policy(const RunPolicy& rp);
+
+// Spec fields a target has no place for: a warning `target/no-effect` at
+// each one the spec sets, saying why.
+struct Unsupported {
+  std::string_view target;
+  DiagnosticEngine& diags;
+  void operator()(const Origin& field, bool set, const std::string& why) const;
+};
+// kubeflow.org/v2beta1's own fields (ssh_auth_mount_path,
+// launcher_creation_policy) are warnings; run_launcher_as_worker, which
+// changes -np, is an error `target/unsupported`.
+void v2beta1_only_fields(const JobSpec& job, const Unsupported& unsupported);
 
 }  // namespace mpijobc

@@ -90,6 +90,14 @@ void check_mpijob_v2beta1(const Node& job, DiagnosticEngine& diags) {
   if (const Node* ssh = spec->get("sshAuthMountPath"); ssh && ssh->is_string() && ssh->text.empty())
     rules.error(*ssh, "spec.sshAuthMountPath", "must have a mount path for SSH credentials",
                 "mpijob/ssh-auth-mount-path");
+  // The CRD has no enum for it (a marker typo), and the controller treats
+  // any value but AtStartup as WaitForWorkersReady.
+  if (const Node* lcp = spec->get("launcherCreationPolicy");
+      lcp && lcp->is_string() && lcp->text != "AtStartup" && lcp->text != "WaitForWorkersReady")
+    rules.warning(*lcp, "spec.launcherCreationPolicy",
+                  "unknown value '" + lcp->text +
+                      "': the operator accepts it and acts as if it were WaitForWorkersReady",
+                  "mpijob/launcher-creation-policy", "write AtStartup or WaitForWorkersReady");
   rules.one_of(spec->get("mpiImplementation"), "spec.mpiImplementation",
                {"Intel", "MPICH", "OpenMPI"}, "mpijob/mpi-implementation");
 }

@@ -68,7 +68,8 @@ TEST_CASE("operator rules: empty, missing and invalid fields") {
                        "}\n    Worker: {replicas: 1000, " + kContainer +
                        "}\n  runPolicy: {cleanPodPolicy: unknown, ttlSecondsAfterFinished: -1,"
                        " activeDeadlineSeconds: -1, backoffLimit: -1, managedBy: invalid.com/c}\n"
-                       "  mpiImplementation: Unknown\n  sshAuthMountPath: \"\"\n";
+                       "  mpiImplementation: Unknown\n  sshAuthMountPath: \"\"\n"
+                       "  launcherCreationPolicy: Later\n";
   CHECK(rules_of(job("this-name-is-waaaaaaaay-too-long-for-a-worker-hostname", fields)) ==
         std::vector<std::string>{"metadata.name@3 mpijob/name-dns1035",
                                  "spec.runPolicy.cleanPodPolicy@8 mpijob/clean-pod-policy",
@@ -77,6 +78,7 @@ TEST_CASE("operator rules: empty, missing and invalid fields") {
                                  "spec.runPolicy.backoffLimit@8 mpijob/run-policy-range",
                                  "spec.runPolicy.managedBy@8 mpijob/managed-by",
                                  "spec.sshAuthMountPath@10 mpijob/ssh-auth-mount-path",
+                                 "spec.launcherCreationPolicy@11 mpijob/launcher-creation-policy",
                                  "spec.mpiImplementation@9 mpijob/mpi-implementation"});
   CHECK(rules_of(job("1-foo", std::string("  mpiReplicaSpecs:\n    Launcher: {replicas: 1, ") +
                                   kContainer + "}\n")) ==

@@ -46,7 +46,13 @@ void check_mpijob_v1(const Node& job, DiagnosticEngine& diags) {
   // v1 still has the deprecated top-level copy of cleanPodPolicy.
   rules.one_of(spec->get("cleanPodPolicy"), "spec.cleanPodPolicy", {"All", "None", "Running"},
                "mpijob-v1/clean-pod-policy");
-  rules.run_policy(spec->get("runPolicy"), "spec.runPolicy", "mpijob-v1");
+  const Node* run = spec->get("runPolicy");
+  rules.run_policy(run, "spec.runPolicy", "mpijob-v1");
+  // The values the CRD documents (the training-operator skips any other).
+  if (run)
+    rules.one_of(run->get("managedBy"), "spec.runPolicy.managedBy",
+                 {"kubeflow.org/training-operator", "kueue.x-k8s.io/multikueue"},
+                 "mpijob-v1/managed-by");
   // The controller replaces an empty worker command with `sleep 365d`
   // (ranks start through kubectl exec): a worker given only args silently
   // runs nothing of its own.

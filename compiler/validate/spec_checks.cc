@@ -1,5 +1,7 @@
 #include "validate/spec_checks.h"
 
+#include "support/quantity.h"
+
 namespace mpijobc {
 namespace {
 
@@ -60,6 +62,25 @@ void check_gpus(const Role& role, const char* name, DiagnosticEngine& diags) {
                     "); Kubernetes requires them to be equal",
                 std::string("set only spec.") + name + ".limits.gpu, or make both equal",
                 "spec/gpu-request-limit");
+}
+
+// The API server rejects a container whose request exceeds its limit.
+void check_request_within_limit(const Field<std::string>& req, const Field<std::string>& lim,
+                                const char* name, DiagnosticEngine& diags) {
+  if (!req.set() || !lim.set()) return;
+  auto r = parse_quantity(*req), l = parse_quantity(*lim);
+  if (r && l && *r > *l)
+    diags.error(req.origin.loc, req.origin.path,
+                std::string(name) + " request " + *req + " is above the limit " + *lim + " (line " +
+                    std::to_string(lim.origin.loc.line) + "); Kubernetes rejects the pod",
+                "lower the request or raise the limit", "spec/requests-above-limits");
+}
+
+void check_requests_within_limits(const Role& role, DiagnosticEngine& diags) {
+  check_request_within_limit(role.requests.cpu, role.limits.cpu, "cpu", diags);
+  check_request_within_limit(role.requests.mem, role.limits.mem, "mem", diags);
+  check_request_within_limit(role.requests.ephemeral_storage, role.limits.ephemeral_storage,
+                             "ephemeral_storage", diags);
 }
 
 // Elastic Horovod starts with worker.replicas workers and keeps between
@@ -129,6 +150,8 @@ void check_spec(const JobSpec& job, DiagnosticEngine& diags) {
   check_env(job.env, diags);
   check_gpus(job.launcher, "launcher", diags);
   check_gpus(job.worker, "worker", diags);
+  check_requests_within_limits(job.launcher, diags);
+  check_requests_within_limits(job.worker, diags);
   check_elastic_range(job, diags);
 }
 

@@ -58,3 +58,17 @@ TEST_CASE("spec rules: elastic Horovod's range holds worker.replicas") {
   CHECK(*job.horovod.min_replicas == 2);
   CHECK(*job.horovod.max_replicas == 4);
 }
+
+TEST_CASE("spec rules: requests above limits are errors, compared as quantities") {
+  DiagnosticEngine diags;
+  testing::lower(testing::spec("MPIJob", "  worker:\n    replicas: 1\n"
+                                         "    requests: {cpu: 1500m, mem: 1Gi, ephemeral_storage: 1G}\n"
+                                         "    limits: {cpu: 1, mem: 1G, ephemeral_storage: 1Gi}\n"),
+                 diags);
+  CHECK(testing::messages(diags) ==
+        std::vector<std::string>{
+            "9:21: spec.worker.requests.cpu: cpu request 1500m is above the limit 1 (line 10); "
+            "Kubernetes rejects the pod [spec/requests-above-limits]",
+            "9:33: spec.worker.requests.mem: mem request 1Gi is above the limit 1G (line 10); "
+            "Kubernetes rejects the pod [spec/requests-above-limits]"});
+}

@@ -1,0 +1,118 @@
+#include "validate/lints.h"
+
+#include <charconv>
+
+#include "render/mpi_flavor.h"
+
+namespace mpijobc {
+namespace {
+
+std::optional<int64_t> whole_number(std::string_view s) {
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || v < 0) return std::nullopt;
+  return v;
+}
+
+void gpus_per_slot(const JobSpec& job, DiagnosticEngine& diags) {
+  const Role& w = job.worker;
+  const Field<std::string>& gpu = w.limits.gpu.set() ? w.limits.gpu : w.requests.gpu;
+  std::optional<int64_t> gpus = gpu.set() ? whole_number(*gpu) : std::nullopt;
+  if (!gpus || *gpus == 0 || *gpus == *job.slots) return;
+  std::string n = std::to_string(*gpus), slots = std::to_string(*job.slots);
+  diags.warning(gpu.origin.loc, gpu.origin.path,
+                "each worker has " + n + " GPUs but runs " + slots + " ranks (slots " + slots +
+                    "): " + (*gpus > *job.slots ? "GPUs sit idle" : "ranks share a GPU"),
+                "one rank per GPU is the usual layout: set slots: " + n, "lint/gpu-slots");
+}
+
+// -np N, -n N, --np N, -c N or --np=N / -np=N in a hand-written launcher command.
+std::optional<std::pair<int64_t, size_t>> np_in(const std::vector<std::string>& command) {
+  for (size_t i = 0; i < command.size(); ++i) {
+    const std::string& w = command[i];
+    for (const char* flag : {"-np", "--np", "-n", "-c"}) {
+      std::string f = flag;
+      if (w == f && i + 1 < command.size())
+        if (auto v = whole_number(command[i + 1])) return std::make_pair(*v, i + 1);
+      if (w.rfind(f + "=", 0) == 0)
+        if (auto v = whole_number(std::string_view(w).substr(f.size() + 1))) return std::make_pair(*v, i);
+    }
+  }
+  return std::nullopt;
+}
+
+void np_matches_slots(const JobSpec& job, DiagnosticEngine& diags) {
+  if (!job.launcher.command.set()) return;
+  auto np = np_in(*job.launcher.command);
+  if (!np || np->first == job.processes()) return;
+  int64_t total = job.processes();
+  std::string what = np->first > total
+                         ? "more ranks than the job's " + std::to_string(total) +
+                               " slots: Open MPI refuses to start, Intel MPI and MPICH "
+                               "oversubscribe"
+                         : "fewer ranks than the job's " + std::to_string(total) + " slots: " +
+                               std::to_string(total - np->first) + " slots stay idle";
+  diags.warning(job.launcher.command.origin.loc,
+                job.launcher.command.origin.path + "[" + std::to_string(np->second) + "]",
+                "-np " + std::to_string(np->first) + " asks for " + what,
+                "use -np " + std::to_string(total) + " (worker.replicas x slots), or drop "
+                "launcher.command to have it generated",
+                "lint/np-slots");
+}
+
+void gang_fits(const JobSpec& job, DiagnosticEngine& diags) {
+  const SchedulingPolicy& sp = job.run_policy.scheduling;
+  if (!sp.present) return;
+  int64_t workers = *job.worker.replicas;
+  bool wait = job.launcher_creation_policy.set() &&
+              *job.launcher_creation_policy == "WaitForWorkersReady";
+  // The operator's own default is workers + 1: launcher and workers.
+  int64_t pods = wait ? workers : workers + 1;
+  if (sp.min_available.set() ? *sp.min_available <= pods : !wait) return;
+  Origin at = sp.min_available.set() ? sp.min_available.origin : sp.origin;
+  std::string asked = sp.min_available.set() ? std::to_string(*sp.min_available)
+                                             : "the operator's default, workers + 1 = " +
+                                                   std::to_string(workers + 1);
+  diags.error(at.loc, sp.min_available.set() ? at.path : at.path + ".min_available",
+              "gang scheduling waits for " + asked + " pods, but " +
+                  (wait ? "with launcher_creation_policy WaitForWorkersReady only the " +
+                              std::to_string(workers) +
+                              " workers exist until they are ready: the job never starts"
+                        : "the job has " + std::to_string(pods) +
+                              " (launcher and workers): it never starts"),
+              "set run_policy.scheduling.min_available: " + std::to_string(pods),
+              "lint/gang-min-available");
+}
+
+void same_mpi(const JobSpec& job, DiagnosticEngine& diags) {
+  MpiImplementation want = *job.mpi_implementation;
+  const char* wanted = to_string(want);
+  auto mismatch = [&](const Origin& at, const std::string& what, MpiImplementation has) {
+    diags.warning(at.loc, at.path,
+                  what + " is " + to_string(has) + " but mpi_implementation is " + wanted +
+                      ": the launcher's mpirun flags and the workers' MPI would not match",
+                  "set mpi_implementation: " + std::string(to_string(has)) +
+                      ", or use a matching image or package",
+                  "lint/mpi-mismatch");
+  };
+  for (const std::string& package : job.build.apt)
+    if (auto has = mpi_of_package(package); has && *has != want)
+      mismatch({job.build.origin.loc, "spec.build.apt"}, "apt package '" + package + "'", *has);
+  if (job.build.base_image.set())
+    if (auto has = mpi_of_image(*job.build.base_image); has && *has != want)
+      mismatch(job.build.base_image.origin, "the MPI of build.base_image", *has);
+  if (job.image.set())
+    if (auto has = mpi_of_image(*job.image); has && *has != want)
+      mismatch(job.image.origin, "the MPI of the image", *has);
+}
+
+}  // namespace
+
+void lint_job(const JobSpec& job, DiagnosticEngine& diags) {
+  gpus_per_slot(job, diags);
+  np_matches_slots(job, diags);
+  gang_fits(job, diags);
+  same_mpi(job, diags);
+}
+
+}  // namespace mpijobc

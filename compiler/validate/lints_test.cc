@@ -1,0 +1,87 @@
+#include "validate/lints.h"
+
+#include <catch2/catch.hpp>
+
+#include "render/mpi_flavor.h"
+#include "testing/fixtures.h"
+
+using namespace mpijobc;
+
+namespace {
+
+// The lint findings for a spec (lowered without errors) of kind MPIJob.
+std::vector<std::string> lint(const std::string& extra, const std::string& kind = "MPIJob") {
+  JobSpec job = testing::lower_ok(testing::spec(kind, extra));
+  DiagnosticEngine diags;
+  lint_job(job, diags);
+  return testing::messages(diags);
+}
+
+using Messages = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("lint/gpu-slots: one rank per GPU") {
+  CHECK(lint("  slots: 4\n  worker: {replicas: 2, limits: {gpu: 4}}\n").empty());
+  CHECK(lint("  worker: {replicas: 2}\n").empty());  // no GPUs
+  CHECK(lint("  slots: 2\n  worker: {replicas: 2, limits: {gpu: 0}}\n").empty());
+  CHECK(lint("  slots: 2\n  worker: {replicas: 2, limits: {gpu: 8}}\n") ==
+        Messages{"8:39: spec.worker.limits.gpu: each worker has 8 GPUs but runs 2 ranks (slots 2): "
+                 "GPUs sit idle [lint/gpu-slots]"});
+  CHECK(lint("  slots: 4\n  worker: {replicas: 2, requests: {gpu: 1}}\n") ==
+        Messages{"8:41: spec.worker.requests.gpu: each worker has 1 GPUs but runs 4 ranks (slots 4): "
+                 "ranks share a GPU [lint/gpu-slots]"});
+}
+
+TEST_CASE("lint/np-slots: -np in a hand-written launcher command") {
+  CHECK(lint("  slots: 2\n  worker: {replicas: 2}\n  launcher: {command: [mpirun, -np, 4, app]}\n")
+            .empty());
+  CHECK(lint("  worker: {replicas: 2}\n  launcher: {command: [mpirun, app]}\n").empty());
+  CHECK(lint("  slots: 2\n  worker: {replicas: 2}\n  launcher: {command: [mpirun, -np, 8, app]}\n") ==
+        Messages{"9:23: spec.launcher.command[2]: -np 8 asks for more ranks than the job's 4 slots: "
+                 "Open MPI refuses to start, Intel MPI and MPICH oversubscribe [lint/np-slots]"});
+  CHECK(lint("  worker: {replicas: 4}\n  launcher: {command: [horovodrun, --np=1, app]}\n") ==
+        Messages{"8:23: spec.launcher.command[1]: -np 1 asks for fewer ranks than the job's 4 "
+                 "slots: 3 slots stay idle [lint/np-slots]"});
+}
+
+TEST_CASE("lint/gang-min-available: gangs the job can fill") {
+  CHECK(lint("  worker: {replicas: 2}\n  run_policy: {scheduling: {min_available: 3}}\n").empty());
+  CHECK(lint("  worker: {replicas: 2}\n  run_policy: {scheduling: {queue: q}}\n").empty());
+  CHECK(lint("  worker: {replicas: 2}\n  launcher_creation_policy: WaitForWorkersReady\n"
+             "  run_policy: {scheduling: {min_available: 2}}\n")
+            .empty());
+  CHECK(lint("  worker: {replicas: 2}\n  run_policy: {scheduling: {min_available: 4}}\n") ==
+        Messages{"8:44: spec.run_policy.scheduling.min_available: gang scheduling waits for 4 pods, "
+                 "but the job has 3 (launcher and workers): it never starts [lint/gang-min-available]"});
+  CHECK(lint("  worker: {replicas: 2}\n  launcher_creation_policy: WaitForWorkersReady\n"
+             "  run_policy: {scheduling: {queue: q}}\n") ==
+        Messages{"9:16: spec.run_policy.scheduling.min_available: gang scheduling waits for the "
+                 "operator's default, workers + 1 = 3 pods, but with launcher_creation_policy "
+                 "WaitForWorkersReady only the 2 workers exist until they are ready: the job never "
+                 "starts [lint/gang-min-available]"});
+}
+
+TEST_CASE("lint/mpi-mismatch: packages and images of another MPI") {
+  CHECK(lint("  worker: {replicas: 1}\n  build: {apt: [libopenmpi-dev, git]}\n").empty());
+  CHECK(lint("  worker: {replicas: 1}\n  mpi_implementation: MPICH\n  build: {apt: [libmpich-dev]}\n")
+            .empty());
+  CHECK(lint("  worker: {replicas: 1}\n  mpi_implementation: MPICH\n  build: {apt: [libopenmpi-dev]}\n") ==
+        Messages{"9:3: spec.build.apt: apt package 'libopenmpi-dev' is OpenMPI but mpi_implementation "
+                 "is MPICH: the launcher's mpirun flags and the workers' MPI would not match "
+                 "[lint/mpi-mismatch]"});
+  CHECK(lint("  worker: {replicas: 1}\n  build: {base_image: \"mpioperator/intel:0.6\"}\n") ==
+        Messages{"8:23: spec.build.base_image: the MPI of build.base_image is Intel but "
+                 "mpi_implementation is OpenMPI: the launcher's mpirun flags and the workers' MPI "
+                 "would not match [lint/mpi-mismatch]"});
+}
+
+TEST_CASE("MPI named by packages and images") {
+  CHECK(mpi_of_package("intel-oneapi-mpi-devel-2021.13") == MpiImplementation::Intel);
+  CHECK(mpi_of_package("openmpi-bin") == MpiImplementation::OpenMPI);
+  CHECK_FALSE(mpi_of_package("git"));
+  CHECK(mpi_of_image("mpioperator/mpich:v0.6") == MpiImplementation::MPICH);
+  CHECK(mpi_of_image("ghcr.io/acme/train-openmpi:1") == MpiImplementation::OpenMPI);
+  CHECK_FALSE(mpi_of_image("ghcr.io/acme/train:intel"));  // tags say nothing
+  CHECK_FALSE(mpi_of_image("ghcr.io/acme/mpichx:1"));
+}
