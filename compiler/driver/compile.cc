@@ -11,6 +11,7 @@
 #include "render/templates.h"
 #include "support/yaml_writer.h"
 #include "validate/lints.h"
+#include "validate/pod_overrides.h"
 #include "validate/spec_checks.h"
 
 namespace mpijobc {
@@ -62,6 +63,7 @@ void Compiler::compile_document(const Node& doc, const std::string& path) {
   lower_deprecated_fields(job, diags_);
   apply_defaults(job, diags_);
   check_spec(job, diags_);
+  check_pod_overrides(job, diags_);
   if (diags_.error_count() != errors) return;
   lint_job(job, diags_);  // over a job that is whole
   if (diags_.error_count() != errors) return;

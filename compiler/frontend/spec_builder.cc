@@ -32,6 +32,10 @@ class Reader {
     for (const Node& item : n->items) words.push_back(item.text);
     f.assign(std::move(words), {n->loc, at(key)});
   }
+  void read(const char* key, Field<Node>& f) const {
+    const Node* n = map_ ? map_->get(key) : nullptr;
+    if (n && n->is_map()) f.assign(*n, {n->loc, at(key)});
+  }
   template <class E>
   void read_enum(const char* key, Field<E>& f,
                  std::initializer_list<std::pair<const char*, E>> table) const {
@@ -71,6 +75,16 @@ void read_resources(const Reader& r, Resources& res) {
   r.read("ephemeral_storage", res.ephemeral_storage);
 }
 
+void read_pod(const Reader& parent, PodOverride& pod) {
+  Reader r = parent.child("pod");
+  pod.origin = r.present() ? r.origin() : parent.origin();
+  r.read("labels", pod.labels);
+  r.read("annotations", pod.annotations);
+  r.read("istio_sidecar", pod.istio_sidecar);
+  r.read("spec", pod.spec);
+  r.read("container", pod.container);
+}
+
 void read_role(const Reader& spec, const char* key, Role& role) {
   Reader r = spec.child(key);
   role.origin = r.present() ? r.origin() : spec.origin();
@@ -79,6 +93,7 @@ void read_role(const Reader& spec, const char* key, Role& role) {
   r.read("command", role.command);
   read_resources(r.child("requests"), role.requests);
   read_resources(r.child("limits"), role.limits);
+  read_pod(r, role.pod);
   r.read_enum("restart_policy", role.restart_policy,
               {{"ALWAYS", RestartPolicy::Always},
                {"FAILURE", RestartPolicy::OnFailure},
@@ -137,6 +152,7 @@ JobSpec build_spec(const Node& doc, const std::string& source) {
   spec.read("ssh_auth_mount_path", job.ssh_auth_mount_path);
   spec.read("launcher_creation_policy", job.launcher_creation_policy);
   spec.read("run_launcher_as_worker", job.run_launcher_as_worker);
+  read_pod(spec, job.pod);
   read_role(spec, "launcher", job.launcher);
   read_role(spec, "worker", job.worker);
 

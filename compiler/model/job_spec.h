@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "support/node.h"
 #include "support/source.h"
 
 namespace mpijobc {
@@ -41,6 +42,21 @@ struct Resources {
   bool empty() const { return !cpu.set() && !mem.set() && !gpu.set() && !ephemeral_storage.set(); }
 };
 
+struct KeyValue {
+  std::string key, value;
+  Origin origin;  // of the key
+};
+
+// Kubernetes fragments for a role's pods (spec.pod for both roles), merged
+// into what the targets generate (render/pod_parts.h says how).
+struct PodOverride {
+  Origin origin;  // the "pod:" key
+  std::vector<KeyValue> labels, annotations;
+  Field<bool> istio_sidecar;
+  Field<Node> spec;       // PodSpec fields, as written (located)
+  Field<Node> container;  // Container fields for the role's container
+};
+
 struct Role {
   Origin origin;  // the "launcher:"/"worker:" key, or spec when absent
   Field<int64_t> replicas;
@@ -48,6 +64,7 @@ struct Role {
   Field<std::vector<std::string>> command;
   Resources requests, limits;
   Field<RestartPolicy> restart_policy;
+  PodOverride pod;
 };
 
 struct SchedulingPolicy {
@@ -64,11 +81,6 @@ struct RunPolicy {
   SchedulingPolicy scheduling;
   Field<bool> suspend;
   Field<std::string> managed_by;
-};
-
-struct KeyValue {
-  std::string key, value;
-  Origin origin;  // of the key
 };
 
 struct CopyItem {
@@ -107,6 +119,7 @@ struct JobSpec {
   Field<std::string> ssh_auth_mount_path, launcher_creation_policy;
   Field<bool> run_launcher_as_worker;
   Role launcher, worker;
+  PodOverride pod;  // both roles; a role's own wins
   RunPolicy run_policy;
   BuildSpec build;
   HorovodOptions horovod;

@@ -28,7 +28,7 @@ std::string launcher_preamble(int64_t slots) {
 // operator creates plain pods from it).
 Node role_template(const JobSpec& job, const Role& role, const char* name, Node container,
                    Node volumes) {
-  Node tmpl = pod_template(job, std::move(container), std::move(volumes));
+  Node tmpl = pod_template(job, role, std::move(container), std::move(volumes));
   if (role.restart_policy.set())
     tmpl.members.back().value.add("restartPolicy", restart_policy(role, RestartPolicy::Never, name));
   return tmpl;

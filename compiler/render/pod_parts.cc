@@ -1,5 +1,7 @@
 #include "render/pod_parts.h"
 
+#include <algorithm>
+
 namespace mpijobc {
 namespace {
 
@@ -9,9 +11,39 @@ Node string_map(const std::vector<KeyValue>& entries) {
   return m;
 }
 
-void add_metadata_maps(Node& meta, const JobSpec& job) {
-  if (!job.labels.empty()) meta.add("labels", string_map(job.labels));
-  if (!job.annotations.empty()) meta.add("annotations", string_map(job.annotations));
+void add_metadata_maps(Node& meta, const std::vector<KeyValue>& labels,
+                       const std::vector<KeyValue>& annotations) {
+  if (!labels.empty()) meta.add("labels", string_map(labels));
+  if (!annotations.empty()) meta.add("annotations", string_map(annotations));
+}
+
+// `base` with each of `more` added, replacing an entry of the same key.
+void overlay(std::vector<KeyValue>& base, const std::vector<KeyValue>& more) {
+  for (const KeyValue& kv : more) {
+    auto same = std::find_if(base.begin(), base.end(),
+                             [&](const KeyValue& b) { return b.key == kv.key; });
+    if (same == base.end()) base.push_back(kv);
+    else *same = kv;
+  }
+}
+
+// Maps merge key by key, lists are appended to, anything else replaces.
+void merge_into(Node& target, const Node& fragment) {
+  for (const Member& m : fragment.members) {
+    Member* have = nullptr;
+    for (Member& t : target.members)
+      if (t.key == m.key) have = &t;
+    if (!have) target.members.push_back(m);
+    else if (have->value.is_map() && m.value.is_map()) merge_into(have->value, m.value);
+    else if (have->value.is_seq() && m.value.is_seq())
+      have->value.items.insert(have->value.items.end(), m.value.items.begin(), m.value.items.end());
+    else have->value = m.value;
+  }
+}
+
+void istio(const PodOverride& pod, std::vector<KeyValue>& annotations) {
+  if (pod.istio_sidecar.set())
+    overlay(annotations, {{kIstioInject, *pod.istio_sidecar ? "true" : "false", pod.istio_sidecar.origin}});
 }
 
 // Requests or limits with Kubernetes resource names, sorted by name.
@@ -63,13 +95,7 @@ Node object_meta(const JobSpec& job, std::string name) {
   Node meta = Node::map();
   meta.add("name", located(Node::string(std::move(name)), job.name.origin));
   if (job.namespace_.set()) meta.add("namespace", str(job.namespace_));
-  add_metadata_maps(meta, job);
-  return meta;
-}
-
-Node template_meta(const JobSpec& job) {
-  Node meta = Node::map();
-  add_metadata_maps(meta, job);
+  add_metadata_maps(meta, job.labels, job.annotations);
   return meta;
 }
 
@@ -136,13 +162,23 @@ Node restart_policy(const Role& role, RestartPolicy fallback, const char* role_n
                  {role.origin.loc, std::string("spec.") + role_name + ".restart_policy"});
 }
 
-Node pod_template(const JobSpec& job, Node container, Node volumes) {
+Node pod_template(const JobSpec& job, const Role& role, Node container, Node volumes) {
+  std::vector<KeyValue> labels = job.labels, annotations = job.annotations;
+  for (const PodOverride* pod : {&job.pod, &role.pod}) {
+    overlay(labels, pod->labels);
+    overlay(annotations, pod->annotations);
+    istio(*pod, annotations);
+    if (pod->container.set()) merge_into(container, *pod->container);
+  }
   Node tmpl = Node::map();
-  Node meta = template_meta(job);
+  Node meta = Node::map();
+  add_metadata_maps(meta, labels, annotations);
   if (!meta.members.empty()) tmpl.add("metadata", std::move(meta));
-  Node& pod = tmpl.add("spec", Node::map());
-  pod.add("containers", Node::seq()).push(std::move(container));
-  if (!volumes.items.empty()) pod.add("volumes", std::move(volumes));
+  Node& spec = tmpl.add("spec", Node::map());
+  spec.add("containers", Node::seq()).push(std::move(container));
+  if (!volumes.items.empty()) spec.add("volumes", std::move(volumes));
+  for (const PodOverride* pod : {&job.pod, &role.pod})
+    if (pod->spec.set()) merge_into(spec, *pod->spec);
   return tmpl;
 }
 
@@ -151,7 +187,7 @@ Node replica_spec(const JobSpec& job, const Role& role, const char* role_name,
   Node spec = Node::map();
   spec.add("replicas", num(role.replicas));
   spec.add("restartPolicy", restart_policy(role, fallback, role_name));
-  spec.add("template", pod_template(job, std::move(container), std::move(volumes)));
+  spec.add("template", pod_template(job, role, std::move(container), std::move(volumes)));
   return spec;
 }
 

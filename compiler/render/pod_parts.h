@@ -30,8 +30,6 @@ Node words(const Field<std::vector<std::string>>& f);
 
 // name, namespace, labels, annotations.
 Node object_meta(const JobSpec& job, std::string name);
-// A pod template's metadata (the job's labels and annotations), or an empty map.
-Node template_meta(const JobSpec& job);
 
 // A container `name` with the role's image, the job's env and the role's
 // resources; `command` (may be empty) goes between image and env.
@@ -52,12 +50,20 @@ std::string launcher_script_path();
 // `/bin/sh <launcher.sh path>`: the launcher container's command.
 Node launcher_command();
 
+inline constexpr const char* kIstioInject = "sidecar.istio.io/inject";
+
 // The role's restart policy, or `fallback` attributed to the role.
 Node restart_policy(const Role& role, RestartPolicy fallback, const char* role_name);
 
-// A PodTemplateSpec: the job's labels and annotations, one container, and
-// `volumes` (a list; left out when empty).
-Node pod_template(const JobSpec& job, Node container, Node volumes);
+// A PodTemplateSpec: one container and `volumes` (a list; left out when
+// empty), with the pod overrides of spec.pod, then the role's pod, merged in:
+// - labels and annotations: metadata's, then spec.pod's, then the role's,
+//   a later value replacing an earlier one of the same key; istio_sidecar
+//   false adds sidecar.istio.io/inject: "false";
+// - pod.spec into the pod spec and pod.container into the container: maps
+//   merge key by key, lists are appended to (volumes, env, volumeMounts,
+//   tolerations), other values replace what was there.
+Node pod_template(const JobSpec& job, const Role& role, Node container, Node volumes);
 
 // A Kubeflow ReplicaSpec (v2beta1 and v1 share its shape): replicas,
 // restartPolicy (the role's, else `fallback`) and the pod template.
