@@ -12,7 +12,7 @@ KINDS = ("MPIJob", "HorovodJob")
 
 def spec(i):
     kind = KINDS[i % 2]
-    gpu = "\n    limits: {gpu: 2}" if i % 3 == 0 else ""
+    gpu = f"\n    limits: {{gpu: {1 + i % 4}}}" if i % 3 == 0 else ""  # one per slot
     horovod = "\n  elastic_timeout: 600\n  log_level: INFO" if kind == "HorovodJob" else ""
     return f"""apiVersion: mpijobc/v1
 kind: {kind}

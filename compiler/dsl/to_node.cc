@@ -87,6 +87,12 @@ class Lowering {
 
   // Adds an entry to a map, refusing a key that is already there.
   void put(Node& map, const Entry& e) {
+    if (e.key.size() > kMaxKeyBytes) {
+      diags_.error(e.key_loc, {}, "key of " + std::to_string(e.key.size()) +
+                                      " bytes; keys are at most " + std::to_string(kMaxKeyBytes),
+                   "shorten the key", kSyntax);
+      return;
+    }
     if (const Member* prev = map.member(e.key)) {
       diags_.error(e.key_loc, {}, "duplicate key '" + e.key + "'",
                    "the first '" + e.key + "' is at line " + std::to_string(prev->key_loc.line) +

@@ -57,6 +57,10 @@ struct Node {
   Node&& from(SourceLoc l, std::string spec_path) &&;
 };
 
+// Map keys are at most this long: YAML's limit for implicit keys, the form
+// the writer uses (a longer one would not read back). Front ends enforce it.
+inline constexpr size_t kMaxKeyBytes = 1024;
+
 struct Member {
   std::string key;
   SourceLoc key_loc;

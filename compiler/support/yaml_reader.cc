@@ -255,6 +255,10 @@ class TreeBuilder : public YAML::EventHandler {
         throw ReadError{n.loc, "mapping key '" + n.text + "' is not a string (it reads as " +
                                    kind_name(n.kind) + ")",
                         "quote it: \"" + n.text + "\""};
+      if (n.text.size() > kMaxKeyBytes)
+        throw ReadError{n.loc, "mapping key of " + std::to_string(n.text.size()) +
+                                   " bytes; keys are at most " + std::to_string(kMaxKeyBytes),
+                        "shorten the key"};
       if (const Member* prev = top.node.member(n.text))
         throw ReadError{n.loc, "duplicate key '" + n.text + "'",
                         "the first '" + n.text + "' is at line " +

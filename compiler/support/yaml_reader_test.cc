@@ -156,3 +156,12 @@ TEST_CASE("text checks run before the parser") {
   CHECK(r.first().rule == "input/encoding");
   CHECK(r.docs.empty());
 }
+
+TEST_CASE("keys longer than YAML's implicit-key limit are located errors") {
+  CHECK_FALSE(Read(std::string(kMaxKeyBytes, 'k') + ": 1\n").diags.has_errors());
+  // Written out, such a key would not read back.
+  Read r("a: 1\n\"" + std::string(kMaxKeyBytes + 1, 'k') + "\": 1\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().message == "mapping key of 1025 bytes; keys are at most 1024");
+  CHECK(r.first().loc.line == 2);
+}

@@ -21,8 +21,9 @@ void gpus_per_slot(const JobSpec& job, DiagnosticEngine& diags) {
   if (!gpus || *gpus == 0 || *gpus == *job.slots) return;
   std::string n = std::to_string(*gpus), slots = std::to_string(*job.slots);
   diags.warning(gpu.origin.loc, gpu.origin.path,
-                "each worker has " + n + " GPUs but runs " + slots + " ranks (slots " + slots +
-                    "): " + (*gpus > *job.slots ? "GPUs sit idle" : "ranks share a GPU"),
+                "each worker has " + n + (*gpus == 1 ? " GPU" : " GPUs") + " but runs " + slots +
+                    (*job.slots == 1 ? " rank" : " ranks") + " (slots " + slots + "): " +
+                    (*gpus > *job.slots ? "GPUs sit idle" : "ranks share a GPU"),
                 "one rank per GPU is the usual layout: set slots: " + n, "lint/gpu-slots");
 }
 

@@ -29,7 +29,7 @@ TEST_CASE("lint/gpu-slots: one rank per GPU") {
         Messages{"8:39: spec.worker.limits.gpu: each worker has 8 GPUs but runs 2 ranks (slots 2): "
                  "GPUs sit idle [lint/gpu-slots]"});
   CHECK(lint("  slots: 4\n  worker: {replicas: 2, requests: {gpu: 1}}\n") ==
-        Messages{"8:41: spec.worker.requests.gpu: each worker has 1 GPUs but runs 4 ranks (slots 4): "
+        Messages{"8:41: spec.worker.requests.gpu: each worker has 1 GPU but runs 4 ranks (slots 4): "
                  "ranks share a GPU [lint/gpu-slots]"});
 }
 
