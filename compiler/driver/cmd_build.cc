@@ -85,10 +85,21 @@ int run_build(const BuildArgs& args) {
   }
   SourceManager sources;
   DiagnosticEngine diags;
-  Compiler compiler(sources, diags, {args.templates_dir, args.target});
+  // Writing to a directory, each job's files are staged as soon as it is
+  // compiled and let go; they appear only if the whole build succeeds.
+  bool writing = !args.to_stdout && !args.check;
+  StagedWrite staged(args.out_dir, diags);
+  CompileOptions options{args.templates_dir, args.target, nullptr};
+  if (writing)
+    options.on_job = [&](CompiledJob&& job) {
+      if (diags.has_errors()) return;  // nothing will be written
+      for (const OutputFile& f : job.files)
+        if (!staged.stage(f)) return;
+    };
+  Compiler compiler(sources, diags, options);
   compile_inputs(args, sources, diags, compiler);
   bool failed = diags.has_errors() || (args.werror && diags.warning_count() > 0);
-  if (!failed && compiler.jobs().empty())
+  if (!failed && compiler.job_count() == 0)
     diags.error({}, {}, "no job specs found in the input", "a job spec starts with 'apiVersion: mpijobc/v1'",
                 "input/empty");
   failed = failed || diags.has_errors();
@@ -105,14 +116,15 @@ int run_build(const BuildArgs& args) {
     for (const CompiledJob& job : compiler.jobs()) std::cout << job.manifests;
     return kExitOk;
   }
-  std::vector<OutputFile> files;
-  for (const CompiledJob& job : compiler.jobs())
-    files.insert(files.end(), job.files.begin(), job.files.end());
   if (args.check) {
+    std::vector<OutputFile> files;
+    for (const CompiledJob& job : compiler.jobs())
+      files.insert(files.end(), job.files.begin(), job.files.end());
     emit_diagnostics(args.format, sources, diags.all());
     return check_build(args, files);
   }
-  WriteResult result = write_all(args.out_dir, files, diags);
+  staged.commit();
+  const WriteResult& result = staged.result();
   emit_diagnostics(args.format, sources, diags.all());  // warnings, and any write error
   if (!result.ok) {
     std::cerr << "mpijobc: nothing written\n";

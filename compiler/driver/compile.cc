@@ -68,12 +68,10 @@ void Compiler::compile_document(const Node& doc, const std::string& path) {
   lint_job(job, diags_);  // over a job that is whole
   if (diags_.error_count() != errors) return;
 
-  if (auto seen = job_by_name_.find(*job.name); seen != job_by_name_.end()) {
-    const CompiledJob& other = jobs_[seen->second];
+  if (auto seen = name_locs_.find(*job.name); seen != name_locs_.end()) {
     diags_.error(job.name.origin.loc, "metadata.name",
                  "a job named '" + *job.name + "' is already defined at " +
-                     sources_.path(other.name_loc.file) + ":" +
-                     std::to_string(other.name_loc.line),
+                     sources_.path(seen->second.file) + ":" + std::to_string(seen->second.line),
                  "job names must be unique: each job gets the output directory of its name",
                  "spec/duplicate-name");
     return;
@@ -100,8 +98,9 @@ void Compiler::compile_document(const Node& doc, const std::string& path) {
   out.files.push_back({dir + "Dockerfile", *dockerfile});
   out.files.push_back({dir + "kustomization.yaml", kustomization(job)});
   out.spec = std::move(job);
-  job_by_name_.emplace(out.name, jobs_.size());
-  jobs_.push_back(std::move(out));
+  name_locs_.emplace(out.name, out.name_loc);
+  if (on_job_) on_job_(std::move(out));
+  else jobs_.push_back(std::move(out));
 }
 
 }  // namespace mpijobc

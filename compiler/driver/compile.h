@@ -1,9 +1,11 @@
 // The pipeline for one spec file: read (YAML or DSL) -> schema -> model -> lower ->
 // defaults -> checks -> render -> operator rules. Nothing is written here:
-// compiled jobs are returned in memory so the caller can write them all or
-// none.
+// compiled jobs are kept in memory, or handed to a sink as each is done (so
+// a large build can stage its files without holding them all), and the
+// caller writes them all or none.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -32,13 +34,15 @@ struct CompiledJob {
 struct CompileOptions {
   std::string templates_dir;  // --templates; empty: built-in templates
   std::string target;         // --target: overrides spec.target; empty: the spec's
+  // When set, each compiled job goes here instead of into jobs().
+  std::function<void(CompiledJob&&)> on_job;
 };
 
 class Compiler {
  public:
   Compiler(SourceManager& sources, DiagnosticEngine& diags, CompileOptions options)
       : sources_(sources), diags_(diags), templates_(options.templates_dir),
-        target_(std::move(options.target)) {}
+        target_(std::move(options.target)), on_job_(std::move(options.on_job)) {}
 
   // Compiles every job document of the file at `path` (YAML, or the DSL
   // for *.mpijob: frontend/documents.h).
@@ -54,6 +58,8 @@ class Compiler {
   void compile_document(const Node& doc, const std::string& path);
 
   const std::vector<CompiledJob>& jobs() const { return jobs_; }
+  // Jobs compiled so far, those given to on_job included.
+  size_t job_count() const { return name_locs_.size(); }
 
  private:
 
@@ -61,8 +67,9 @@ class Compiler {
   DiagnosticEngine& diags_;
   Templates templates_;
   std::string target_;
+  std::function<void(CompiledJob&&)> on_job_;
   std::vector<CompiledJob> jobs_;
-  std::unordered_map<std::string, size_t> job_by_name_;  // index into jobs_
+  std::unordered_map<std::string, SourceLoc> name_locs_;  // where each job's name is
 };
 
 }  // namespace mpijobc
