@@ -1,6 +1,7 @@
-// launcher.sh: the launcher entrypoint. It execs mpirun (MPIJob) or
-// horovodrun (HorovodJob) from PATH with flytekit's flags and -np =
-// workers x slots, or the spec's own launcher command. It needs nothing
+// launcher.sh: the launcher entrypoint. It execs mpirun (MPIJob, with the
+// flags of the job's MPI implementation: render/mpi_flavor.h) or horovodrun
+// (HorovodJob) from PATH with -np = workers x slots, or the spec's own
+// launcher command. It needs nothing
 // that only a pod has, so it also runs on a workstation.
 #pragma once
 
