@@ -12,23 +12,14 @@ std::vector<Node> V1Target::manifests(const JobSpec& job, const std::string& lau
   Node& spec = mpijob.members.back().value;
   spec.add("slotsPerWorker", num(job.slots));
   spec.add("runPolicy", run_policy(job.run_policy));
-  Node& replicas = spec.add("mpiReplicaSpecs", Node::map());
-
-  Node launcher = container(job, job.launcher, "mpi", launcher_command());
-  Node volumes = Node::seq();
-  mount_launcher_script(job, launcher, volumes);
-  replicas.add("Launcher", replica_spec(job, job.launcher, "launcher", RestartPolicy::Never,
-                                        std::move(launcher), std::move(volumes)));
-
   if (job.worker.command.set())
     diags.warning(job.worker.command.origin.loc, job.worker.command.origin.path,
                   "on kubeflow.org/v1 a worker command replaces the controller's keep-alive "
                   "(sleep 365d): ranks start through kubectl exec, so it must keep the worker running",
                   "remove it unless it runs for as long as the job", "target/worker-command");
-  Node worker = container(job, job.worker, "mpi",
-                          job.worker.command.set() ? words(job.worker.command) : Node::seq());
-  replicas.add("Worker", replica_spec(job, job.worker, "worker", RestartPolicy::Never,
-                                      std::move(worker), Node::seq()));
+  // Containers are named mpi, the controller's default; workers without a
+  // command are kept alive by it.
+  spec.add("mpiReplicaSpecs", kubeflow_replica_specs(job, "mpi", "mpi", RestartPolicy::Never));
 
   return with_launcher_config_map(job, launcher_script, std::move(mpijob));
 }

@@ -24,21 +24,9 @@ std::vector<Node> V2beta1Target::manifests(const JobSpec& job, const std::string
                                          : Node::string("AtStartup"));
   spec.add("mpiImplementation",
            located(Node::string(to_string(*job.mpi_implementation)), job.mpi_implementation.origin));
-  Node& replicas = spec.add("mpiReplicaSpecs", Node::map());
-
-  // Launcher: runs the generated launcher.sh from its ConfigMap.
-  Node launcher = container(job, job.launcher, "launcher", launcher_command());
-  Node volumes = Node::seq();
-  mount_launcher_script(job, launcher, volumes);
-  replicas.add("Launcher", replica_spec(job, job.launcher, "launcher", RestartPolicy::OnFailure,
-                                        std::move(launcher), std::move(volumes)));
-
-  // Workers: sshd, which the operator starts when the container has no
-  // command, unless the spec gives one.
-  Node worker = container(job, job.worker, "worker",
-                          job.worker.command.set() ? words(job.worker.command) : Node::seq());
-  replicas.add("Worker", replica_spec(job, job.worker, "worker", RestartPolicy::Never,
-                                      std::move(worker), Node::seq()));
+  // Workers without a command run sshd, which the operator starts.
+  spec.add("mpiReplicaSpecs",
+           kubeflow_replica_specs(job, "launcher", "worker", RestartPolicy::OnFailure));
 
   return with_launcher_config_map(job, launcher_script, std::move(mpijob));
 }

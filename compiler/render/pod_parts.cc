@@ -182,6 +182,10 @@ Node pod_template(const JobSpec& job, const Role& role, Node container, Node vol
   return tmpl;
 }
 
+namespace {
+
+// A Kubeflow ReplicaSpec: replicas, restartPolicy (the role's, else
+// `fallback`) and the pod template.
 Node replica_spec(const JobSpec& job, const Role& role, const char* role_name,
                   RestartPolicy fallback, Node container, Node volumes) {
   Node spec = Node::map();
@@ -189,6 +193,23 @@ Node replica_spec(const JobSpec& job, const Role& role, const char* role_name,
   spec.add("restartPolicy", restart_policy(role, fallback, role_name));
   spec.add("template", pod_template(job, role, std::move(container), std::move(volumes)));
   return spec;
+}
+
+}  // namespace
+
+Node kubeflow_replica_specs(const JobSpec& job, const char* launcher_name, const char* worker_name,
+                            RestartPolicy launcher_fallback) {
+  Node replicas = Node::map();
+  Node launcher = container(job, job.launcher, launcher_name, launcher_command());
+  Node volumes = Node::seq();
+  mount_launcher_script(job, launcher, volumes);
+  replicas.add("Launcher", replica_spec(job, job.launcher, "launcher", launcher_fallback,
+                                        std::move(launcher), std::move(volumes)));
+  Node worker = container(job, job.worker, worker_name,
+                          job.worker.command.set() ? words(job.worker.command) : Node::seq());
+  replicas.add("Worker", replica_spec(job, job.worker, "worker", RestartPolicy::Never,
+                                      std::move(worker), Node::seq()));
+  return replicas;
 }
 
 Node run_policy(const RunPolicy& rp) {

@@ -65,10 +65,13 @@ Node restart_policy(const Role& role, RestartPolicy fallback, const char* role_n
 //   tolerations), other values replace what was there.
 Node pod_template(const JobSpec& job, const Role& role, Node container, Node volumes);
 
-// A Kubeflow ReplicaSpec (v2beta1 and v1 share its shape): replicas,
-// restartPolicy (the role's, else `fallback`) and the pod template.
-Node replica_spec(const JobSpec& job, const Role& role, const char* role_name,
-                  RestartPolicy fallback, Node container, Node volumes);
+// A Kubeflow mpiReplicaSpecs map (v2beta1 and v1): a Launcher running
+// launcher.sh from its ConfigMap, and Workers with the spec's worker command
+// (none: what the operator runs by default). Containers are named
+// `launcher_name` / `worker_name`; `launcher_fallback` is the operator's
+// default launcher restart policy.
+Node kubeflow_replica_specs(const JobSpec& job, const char* launcher_name, const char* worker_name,
+                            RestartPolicy launcher_fallback);
 
 // A Kubeflow runPolicy (v2beta1 and v1): cleanPodPolicy always, the rest
 // (schedulingPolicy, suspend, managedBy included) when set.
