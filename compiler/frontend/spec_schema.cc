@@ -23,23 +23,28 @@ std::string required_hint(const std::string& path, const std::string& key) {
 }  // namespace
 
 SpecSchema::SpecSchema(nlohmann::json root)
-    : root_(std::move(root)),
-      envelope_(wrapper(root_, "Envelope"), "schema", {nullptr, required_hint}),
-      horovod_(wrapper(root_, "HorovodJobSpec"), "schema"),
-      mpi_(wrapper(root_, "MPIJobSpec"), "schema",
-           {[this](const std::string& key, const nlohmann::json& where) -> std::string {
-              const nlohmann::json& defs = root_.at("definitions");
-              if (where == defs.at("MPIJobSpec") &&
-                  defs.at("HorovodJobSpec").at("properties").contains(key))
-                return "'" + key + "' is only valid for kind: HorovodJob";
-              return {};
-            },
-            nullptr}) {}
+    : root_(std::move(root)), envelope_(wrapper(root_, "Envelope"), "schema", {nullptr, required_hint}) {}
 
 const SpecSchema& SpecSchema::builtin() {
-  static const SpecSchema schema(
-      nlohmann::json::parse(*embedded_file("mpijobc-v1.schema.json")));
-  return schema;
+  // Never destroyed: tearing the schemas down at exit cost a one-spec build 7 %.
+  static const SpecSchema* schema =
+      new SpecSchema(nlohmann::json::parse(*embedded_file("mpijobc-v1.schema.json")));
+  return *schema;
+}
+
+const LocatedSchema& SpecSchema::spec_schema(const Lazy& lazy, const char* definition) const {
+  std::call_once(lazy.once, [&] {
+    const nlohmann::json& horovod_fields =
+        root_.at("definitions").at("HorovodJobSpec").at("properties");
+    SchemaHints hints{[&horovod_fields](const std::string& key, const std::string& path) {
+                        if (path == "spec" && horovod_fields.contains(key))
+                          return "'" + key + "' is only valid for kind: HorovodJob";
+                        return std::string();
+                      },
+                      nullptr};
+    lazy.schema.emplace(wrapper(root_, definition), "schema", std::move(hints));
+  });
+  return *lazy.schema;
 }
 
 bool SpecSchema::check(const Node& doc, DiagnosticEngine& diags) const {
@@ -48,8 +53,9 @@ bool SpecSchema::check(const Node& doc, DiagnosticEngine& diags) const {
   const Node* kind = doc.get("kind");
   const Node* spec = doc.get("spec");
   if (spec && spec->is_map() && kind && kind->is_string()) {
-    if (kind->text == "MPIJob") mpi_.check(*spec, "spec", local);
-    if (kind->text == "HorovodJob") horovod_.check(*spec, "spec", local);
+    if (kind->text == "MPIJob") spec_schema(mpi_, "MPIJobSpec").check(*spec, "spec", local);
+    if (kind->text == "HorovodJob")
+      spec_schema(horovod_, "HorovodJobSpec").check(*spec, "spec", local);
   }
   std::vector<Diagnostic> found = local.all();
   std::stable_sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -1,8 +1,12 @@
 // Checks a spec document (a located tree from any front end) against the
 // spec's JSON Schema (schemas/mpijobc-v1.schema.json), reporting every
 // violation at its position (support/located_schema.h). The schema is parsed
-// once per process: the envelope, then the spec part of the document's kind.
+// once per process: the envelope first, the spec part of a kind when a
+// document of that kind is first checked. Safe to use from several threads.
 #pragma once
+
+#include <mutex>
+#include <optional>
 
 #include "support/located_schema.h"
 
@@ -16,15 +20,20 @@ class SpecSchema {
   // Returns true when the document is valid; otherwise reports all errors.
   bool check(const Node& doc, DiagnosticEngine& diags) const;
 
-  const nlohmann::json& json() const { return root_; }
-
   SpecSchema(const SpecSchema&) = delete;
   SpecSchema& operator=(const SpecSchema&) = delete;
 
  private:
+  struct Lazy {
+    mutable std::once_flag once;
+    mutable std::optional<LocatedSchema> schema;
+  };
   explicit SpecSchema(nlohmann::json root);
+  const LocatedSchema& spec_schema(const Lazy& lazy, const char* definition) const;
+
   nlohmann::json root_;
-  LocatedSchema envelope_, horovod_, mpi_;
+  LocatedSchema envelope_;
+  Lazy horovod_, mpi_;
 };
 
 }  // namespace mpijobc

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <tuple>
 
+#include "support/schema_patterns.h"
 #include "support/suggest.h"
 
 namespace mpijobc {
@@ -98,7 +99,7 @@ class Checker {
       for (const Member& m : n.members) {
         if (known && known->contains(m.key)) continue;
         diags_.error(m.key_loc, p.path.empty() ? m.key : p.path + "." + m.key,
-                     "unknown field '" + m.key + "'", unknown_field_hint(m.key, s),
+                     "unknown field '" + m.key + "'", unknown_field_hint(m.key, p.path, s),
                      rule("unknown-field"));
       }
       return;
@@ -152,9 +153,10 @@ class Checker {
       diags_.error(value_loc, p.path, "must not be empty", {}, rule("range"));
       return;
     }
-    if (starts(d, "Failed to match regex") && s.contains("pattern")) {
+    if (starts(d, "Failed to match regex") && s.contains(kPatternKeyword)) {
       diags_.error(value_loc, p.path, describe(n) + " does not have the form this field requires",
-                   "it must match the pattern " + s["pattern"].get<std::string>(), rule("format"));
+                   "it must match the pattern " + s[kPatternKeyword].get<std::string>(),
+                   rule("format"));
       return;
     }
     diags_.error(value_loc, p.path, lower_first(d), {}, rule("other"));
@@ -237,12 +239,13 @@ class Checker {
 
   std::string rule(const char* name) const { return rules_ + "/" + name; }
 
-  std::string unknown_field_hint(const std::string& key, const nlohmann::json& s) const {
+  std::string unknown_field_hint(const std::string& key, const std::string& path,
+                                 const nlohmann::json& s) const {
     std::vector<std::string> known;
     if (s.contains("properties"))
       for (const auto& [k, v] : s["properties"].items()) known.push_back(k);
     if (hints_.unknown_field)
-      if (std::string hint = hints_.unknown_field(key, s); !hint.empty()) return hint;
+      if (std::string hint = hints_.unknown_field(key, path); !hint.empty()) return hint;
     if (key == "<<") return "YAML merge keys are not supported; write the fields out";
     std::string close = closest_match(key, known);
     if (!close.empty()) return "did you mean '" + close + "'?";
@@ -262,29 +265,25 @@ class Checker {
 
 }  // namespace
 
-struct LocatedSchema::Compiled {
-  valijson::Schema schema;
-  // Holds the compiled regexes of "pattern"s across checks (compiling them
-  // for every document dominated the time of a build).
-  mutable valijson::Validator validator;
-};
-
 LocatedSchema::LocatedSchema(nlohmann::json document, std::string rules, SchemaHints hints)
-    : document_(std::make_shared<const nlohmann::json>(std::move(document))),
+    : document_(std::make_shared<const nlohmann::json>(rename_patterns(std::move(document)))),
       rules_(std::move(rules)),
       hints_(std::move(hints)) {
-  auto c = std::make_shared<Compiled>();
+  auto schema = std::make_shared<valijson::Schema>();
   valijson::SchemaParser parser;
+  add_compiled_patterns(parser);
   valijson::adapters::NlohmannJsonAdapter adapter(*document_);
-  parser.populateSchema(adapter, c->schema);
-  compiled_ = std::move(c);
+  parser.populateSchema(adapter, *schema);
+  compiled_ = std::move(schema);
 }
 
 bool LocatedSchema::check(const Node& node, const std::string& path, DiagnosticEngine& diags) const {
   nlohmann::json data = to_json(node);
   valijson::adapters::NlohmannJsonAdapter adapter(data);
   valijson::ValidationResults results;
-  if (compiled_->validator.validate(compiled_->schema, adapter, &results)) return true;
+  // A Validator per check: the schema is shared, read-only, across threads.
+  valijson::Validator validator;
+  if (validator.validate(*compiled_, adapter, &results)) return true;
   DiagnosticEngine found;
   Checker checker(*document_, rules_, hints_, found);
   valijson::ValidationResults::Error e;

@@ -14,12 +14,16 @@
 #include "support/diagnostics.h"
 #include "support/node.h"
 
+namespace valijson {
+class Schema;
+}
+
 namespace mpijobc {
 
 // Extra hints a schema's owner knows; each returns "" when it has none.
 struct SchemaHints {
-  // For an unknown key in an object with schema `where`.
-  std::function<std::string(const std::string& key, const nlohmann::json& where)> unknown_field;
+  // For an unknown key in the object at `path` ("spec.worker").
+  std::function<std::string(const std::string& key, const std::string& path)> unknown_field;
   // For a required key missing at `path`.
   std::function<std::string(const std::string& path, const std::string& key)> required;
 };
@@ -31,15 +35,14 @@ class LocatedSchema {
   LocatedSchema(nlohmann::json document, std::string rules, SchemaHints hints = {});
 
   // Reports every violation of `node`, whose field path is `path` ("" at the
-  // root); returns whether there was none.
+  // root); returns whether there was none. A check changes nothing (the
+  // patterns are compiled with the schema: support/schema_patterns.h), so
+  // one schema checks documents on several threads at once.
   bool check(const Node& node, const std::string& path, DiagnosticEngine& diags) const;
 
-  const nlohmann::json& document() const { return *document_; }
-
  private:
-  struct Compiled;
   std::shared_ptr<const nlohmann::json> document_;
-  std::shared_ptr<const Compiled> compiled_;
+  std::shared_ptr<const valijson::Schema> compiled_;
   std::string rules_;
   SchemaHints hints_;
 };

@@ -41,7 +41,7 @@ nlohmann::json fragment_schema(nlohmann::json schema, const std::map<std::string
 }
 
 SchemaHints hints_for(const std::map<std::string, std::string>& owned) {
-  return {[&owned](const std::string& key, const nlohmann::json&) -> std::string {
+  return {[&owned](const std::string& key, const std::string&) -> std::string {
             auto it = owned.find(key);
             return it == owned.end() ? std::string() : it->second;
           },

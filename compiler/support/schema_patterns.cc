@@ -1,0 +1,114 @@
+#include "support/schema_patterns.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <optional>
+#include <string_view>
+
+#include <valijson/constraint_builder.hpp>
+#include <valijson/validation_results.hpp>
+
+namespace mpijobc {
+namespace {
+
+// A pattern compiled on first use (a schema has many that a document never
+// reaches), once, whichever thread gets there first.
+struct LazyRegex {
+  explicit LazyRegex(std::string p) : pattern(std::move(p)) {}
+  const SchemaRegex* get() const {
+    std::call_once(once, [this] {
+      try {
+        regex.emplace(pattern);
+      } catch (const std::regex_error&) {
+        // Left empty: every check reports the pattern as invalid.
+      }
+    });
+    return regex ? &*regex : nullptr;
+  }
+  std::string pattern;
+  mutable std::once_flag once;
+  mutable std::optional<SchemaRegex> regex;
+};
+
+class PatternConstraint final : public valijson::constraints::PolyConstraint {
+ public:
+  explicit PatternConstraint(std::shared_ptr<const LazyRegex> regex) : regex_(std::move(regex)) {}
+
+  // As valijson's own "pattern" with strict types: only strings are checked,
+  // and a failure is described in valijson's words (LocatedSchema reads them).
+  bool validate(const valijson::adapters::Adapter& target, const std::vector<std::string>& context,
+                valijson::ValidationResults* results) const override {
+    if (!target.isString()) return true;
+    const SchemaRegex* regex = regex_->get();
+    if (regex && std::regex_search(target.getString(), *regex)) return true;
+    if (results)
+      results->pushError(context, regex ? "Failed to match regex specified by 'pattern' constraint."
+                                        : "The schema's pattern is not a valid regular expression: " +
+                                              regex_->pattern);
+    return false;
+  }
+
+ private:
+  Constraint* cloneInto(void* memory) const override { return new (memory) PatternConstraint(*this); }
+  size_t sizeOf() const override { return sizeof(PatternConstraint); }
+
+  std::shared_ptr<const LazyRegex> regex_;
+};
+
+class CompiledPatterns : public valijson::ConstraintBuilder {
+ public:
+  valijson::constraints::Constraint* make(const valijson::adapters::Adapter& value) const override {
+    std::string pattern = value.getString();
+    std::shared_ptr<const LazyRegex>& regex = compiled_[pattern];
+    if (!regex) regex = std::make_shared<const LazyRegex>(pattern);
+    return new PatternConstraint(regex);
+  }
+
+ private:
+  mutable std::map<std::string, std::shared_ptr<const LazyRegex>> compiled_;
+};
+
+bool holds_schemas(std::string_view keyword) {
+  return keyword == "properties" || keyword == "patternProperties" || keyword == "definitions" ||
+         keyword == "$defs" || keyword == "dependencies";
+}
+
+bool holds_schema_or_schemas(std::string_view keyword) {
+  return keyword == "items" || keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf" || keyword == "additionalItems" || keyword == "additionalProperties" ||
+         keyword == "not" || keyword == "if" || keyword == "then" || keyword == "else" ||
+         keyword == "contains" || keyword == "propertyNames";
+}
+
+void rename(nlohmann::json& schema) {
+  if (!schema.is_object()) return;
+  for (auto& [keyword, value] : schema.items()) {
+    if (holds_schemas(keyword) && value.is_object()) {
+      for (auto& [name, sub] : value.items()) rename(sub);
+    } else if (holds_schema_or_schemas(keyword)) {
+      if (value.is_array())
+        for (auto& sub : value) rename(sub);
+      else
+        rename(value);
+    }
+  }
+  auto pattern = schema.find("pattern");
+  if (pattern != schema.end() && pattern->is_string()) {
+    schema[kPatternKeyword] = std::move(*pattern);
+    schema.erase("pattern");
+  }
+}
+
+}  // namespace
+
+nlohmann::json rename_patterns(nlohmann::json schema) {
+  rename(schema);
+  return schema;
+}
+
+void add_compiled_patterns(valijson::SchemaParser& parser) {
+  parser.addConstraintBuilder(kPatternKeyword, new CompiledPatterns);  // the parser owns it
+}
+
+}  // namespace mpijobc
