@@ -12,6 +12,7 @@
 #include "output/check.h"
 #include "render/target.h"
 #include "output/writer.h"
+#include "support/parallel.h"
 #include "support/unified_diff.h"
 
 namespace mpijobc {
@@ -28,31 +29,26 @@ struct BuildArgs {
   bool verbose = false;
   bool check = false;
   bool diff = false;
+  unsigned threads = 0;  // 0: one per CPU
   DiagnosticFormat format = DiagnosticFormat::Text;
 };
 
-// Compiles every input; files found in directories contribute only their
-// mpijobc/v1 documents (a GitOps tree holds other YAML too).
-void compile_inputs(const BuildArgs& args, SourceManager& sources, DiagnosticEngine& diags,
-                    Compiler& compiler) {
-  for (const SpecInput& input : expand_inputs(args.inputs, args.out_dir)) {
-    if (!input.discovered || is_dsl_path(input.path)) {
-      compiler.compile_file(input.path);
-      continue;
-    }
-    uint32_t file = load_file(sources, input.path, diags);
-    if (!file) continue;
-    // Not parsed at all: other YAML in a repository need not even be YAML
-    // (Helm templates).
-    if (sources.text(file).find("mpijobc/v1") == std::string::npos) {
-      if (args.verbose) std::cerr << "mpijobc: " << input.path << ": skipped: no mpijobc/v1 documents\n";
-      continue;
-    }
-    size_t skipped = compiler.compile_source(file, true);
-    if (args.verbose && skipped)
-      std::cerr << "mpijobc: " << input.path << ": " << skipped
-                << " document(s) of other kinds skipped\n";
-  }
+// Compiles every input; YAML files found in directories contribute only
+// their mpijobc/v1 documents (a GitOps tree holds other YAML too).
+void compile_inputs(const BuildArgs& args, SourceManager& sources, Compiler& compiler) {
+  std::vector<SourceTask> tasks;
+  for (const SpecInput& input : expand_inputs(args.inputs, args.out_dir))
+    tasks.push_back({sources.add_path(input.path), true, input.discovered && !is_dsl_path(input.path)});
+  compiler.compile_sources(tasks, thread_count(args.threads),
+                           [&](const SourceTask& task, const FileResult& result) {
+                             if (!args.verbose) return;
+                             const std::string& path = sources.path(task.file);
+                             if (result.no_specs)
+                               std::cerr << "mpijobc: " << path << ": skipped: no mpijobc/v1 documents\n";
+                             else if (result.skipped)
+                               std::cerr << "mpijobc: " << path << ": " << result.skipped
+                                         << " document(s) of other kinds skipped\n";
+                           });
 }
 
 // --check: nothing is written; exit 1 listing what is out of date.
@@ -97,7 +93,7 @@ int run_build(const BuildArgs& args) {
         if (!staged.stage(f)) return;
     };
   Compiler compiler(sources, diags, options);
-  compile_inputs(args, sources, diags, compiler);
+  compile_inputs(args, sources, compiler);
   bool failed = diags.has_errors() || (args.werror && diags.warning_count() > 0);
   if (!failed && compiler.job_count() == 0)
     diags.error({}, {}, "no job specs found in the input", "a job spec starts with 'apiVersion: mpijobc/v1'",
@@ -169,6 +165,7 @@ Command add_build_command(CLI::App& app) {
       ->check(CLI::IsMember(target_names()))
       ->type_name("APIVERSION");
   cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
+  add_threads_option(cmd, args->threads);
   cmd->add_flag("-q,--quiet", args->quiet, "Do not list the files written");
   cmd->add_flag("-v,--verbose", args->verbose, "Say which files and documents of a directory were skipped");
   CLI::Option* check = cmd->add_flag("--check", args->check,

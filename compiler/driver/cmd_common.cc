@@ -1,4 +1,5 @@
-// What several subcommands share: the diagnostics format option and output.
+// What several subcommands share: the diagnostics format and threads
+// options, and the output of findings.
 #include <unistd.h>
 
 #include <cstdlib>
@@ -18,6 +19,15 @@ void add_format_option(CLI::App* cmd, DiagnosticFormat& format) {
       ->transform(CLI::CheckedTransformer(names).description(""))
       ->type_name("text|json|sarif")
       ->default_str("text");
+}
+
+void add_threads_option(CLI::App* cmd, unsigned& threads) {
+  cmd->add_option("-j,--threads", threads,
+                  "Files are compiled on N threads; the output is the same for any N "
+                  "(default: one per CPU)")
+      ->type_name("N")
+      ->check(CLI::Range(0u, 256u))
+      ->default_str("0");
 }
 
 void emit_diagnostics(DiagnosticFormat format, const SourceManager& sources,

@@ -8,6 +8,7 @@
 #include "driver/command.h"
 #include "driver/compile.h"
 #include "frontend/documents.h"
+#include "support/parallel.h"
 #include "validate/crd_schema.h"
 #include "validate/manifest_rules.h"
 
@@ -19,6 +20,7 @@ struct ValidateArgs {
   std::vector<std::string> crds;
   bool werror = false;
   bool verbose = false;
+  unsigned threads = 0;  // 0: one per CPU
   DiagnosticFormat format = DiagnosticFormat::Text;
 };
 
@@ -27,15 +29,17 @@ const std::string* scalar(const Node& doc, const char* key) {
   return n && n->is_string() ? &n->text : nullptr;
 }
 
-// Returns what was checked: "spec", "manifest" or "" (skipped).
-std::string validate_document(const Node& doc, const std::string& path, Compiler& compiler,
-                              const CrdSchemas& crds, DiagnosticEngine& diags) {
+// Returns what was checked: "spec", "manifest" or "" (skipped). Safe on
+// several threads at once.
+std::string validate_document(const Node& doc, const std::string& path, const Compiler& compiler,
+                              const CrdSchemas& crds, FileResult& into) {
   const std::string* api = scalar(doc, "apiVersion");
   const std::string* kind = scalar(doc, "kind");
   if (api && *api == "mpijobc/v1") {
-    compiler.compile_document(doc, path);
+    compiler.compile_document(doc, path, into);
     return "spec";
   }
+  DiagnosticEngine& diags = into.diags;
   bool crd_checked = crds.check(doc, diags);
   if (!kind || *kind != "MPIJob") return crd_checked ? "manifest" : "";
   if (ManifestCheck check = api ? manifest_check(*api) : nullptr) {
@@ -51,29 +55,47 @@ std::string validate_document(const Node& doc, const std::string& path, Compiler
   return {};
 }
 
+struct ValidatedFile {
+  FileResult result;
+  size_t checked = 0;
+};
+
+ValidatedFile validate_file(SourceManager& sources, uint32_t file, const Compiler& compiler,
+                            const CrdSchemas& crds, bool verbose) {
+  ValidatedFile out;
+  if (!read_file(sources, file, out.result.diags)) return out;
+  size_t index = 0;
+  for (const Node& doc : read_documents(sources, file, out.result.diags)) {
+    ++index;
+    std::string what = validate_document(doc, sources.path(file), compiler, crds, out.result);
+    if (!what.empty()) ++out.checked;
+    else if (verbose)
+      out.result.diags.report({Severity::Note, doc.loc, {},
+                               "document " + std::to_string(index) +
+                                   " skipped: neither a job spec (apiVersion mpijobc/v1) nor an MPIJob",
+                               {}, {}});
+  }
+  return out;
+}
+
 int run_validate(const ValidateArgs& args) {
   SourceManager sources;
   DiagnosticEngine diags;
-  Compiler compiler(sources, diags, {});
+  // Specs are compiled for their findings; the files are not kept.
+  Compiler compiler(sources, diags, {{}, {}, [](CompiledJob&&) {}});
   CrdSchemas crds;
   for (const std::string& crd : args.crds)
     if (uint32_t file = load_file(sources, crd, diags)) crds.load(sources, file, diags);
+  std::vector<uint32_t> files;
+  for (const std::string& input : args.inputs) files.push_back(sources.add_path(input));
   size_t checked = 0;
-  for (const std::string& input : args.inputs) {
-    uint32_t file = load_file(sources, input, diags);
-    if (!file) continue;
-    size_t index = 0;
-    for (const Node& doc : read_documents(sources, file, diags)) {
-      ++index;
-      std::string what = validate_document(doc, input, compiler, crds, diags);
-      if (!what.empty()) ++checked;
-      else if (args.verbose)
-        diags.report({Severity::Note, doc.loc, {},
-                      "document " + std::to_string(index) +
-                          " skipped: neither a job spec (apiVersion mpijobc/v1) nor an MPIJob",
-                      {}, {}});
-    }
-  }
+  ordered_parallel<ValidatedFile>(
+      files.size(), thread_count(args.threads),
+      [&](size_t i) { return validate_file(sources, files[i], compiler, crds, args.verbose); },
+      [&](size_t, ValidatedFile&& v) {
+        checked += v.checked;
+        compiler.accept(std::move(v.result));
+      });
   emit_diagnostics(args.format, sources, diags.all());
   bool failed = diags.has_errors() || (args.werror && diags.warning_count() > 0);
   if (failed) {
@@ -103,6 +125,7 @@ Command add_validate_command(CLI::App& app) {
       ->allow_extra_args(false)  // one FILE per --crd: the positional files follow
       ->type_name("FILE");
   cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
+  add_threads_option(cmd, args->threads);
   cmd->add_flag("-v,--verbose", args->verbose, "Say which documents were skipped, and the count checked");
   add_format_option(cmd, args->format);
   cmd->footer(

@@ -22,6 +22,9 @@ struct Command {
 
 // --format text|json|sarif, for the commands that report findings.
 void add_format_option(CLI::App* cmd, DiagnosticFormat& format);
+// -j/--threads N, for the commands that compile or check many files (0, the
+// default: one thread per CPU; the output does not depend on it).
+void add_threads_option(CLI::App* cmd, unsigned& threads);
 // Reports findings: text on stderr (in colour on a terminal, unless NO_COLOR
 // is set), JSON or SARIF on stdout.
 void emit_diagnostics(DiagnosticFormat format, const SourceManager& sources,

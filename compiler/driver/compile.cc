@@ -9,6 +9,7 @@
 #include "render/launcher.h"
 #include "render/target.h"
 #include "render/templates.h"
+#include "support/parallel.h"
 #include "support/yaml_writer.h"
 #include "validate/lints.h"
 #include "validate/pod_overrides.h"
@@ -38,7 +39,7 @@ std::string kustomization(const JobSpec& job) {
 }  // namespace
 
 void Compiler::compile_file(const std::string& path) {
-  if (uint32_t file = load_file(sources_, path, diags_)) compile_source(file);
+  compile_sources({{sources_.add_path(path), true, false}}, 1);
 }
 
 size_t Compiler::compile_text(const std::string& path, std::string text, bool specs_only) {
@@ -46,47 +47,64 @@ size_t Compiler::compile_text(const std::string& path, std::string text, bool sp
 }
 
 size_t Compiler::compile_source(uint32_t file, bool specs_only) {
-  const std::string& path = sources_.path(file);
   size_t skipped = 0;
-  for (const Node& doc : read_documents(sources_, file, diags_)) {
-    const Node* api = doc.get("apiVersion");
-    if (specs_only && !(api && api->is_string() && api->text == "mpijobc/v1")) ++skipped;
-    else compile_document(doc, path);
-  }
+  compile_sources({{file, false, specs_only}}, 1,
+                  [&](const SourceTask&, const FileResult& r) { skipped = r.skipped; });
   return skipped;
 }
 
-void Compiler::compile_document(const Node& doc, const std::string& path) {
-  size_t errors = diags_.error_count();
-  if (!SpecSchema::builtin().check(doc, diags_)) return;
-  JobSpec job = build_spec(doc, path);
-  lower_deprecated_fields(job, diags_);
-  apply_defaults(job, diags_);
-  check_spec(job, diags_);
-  check_pod_overrides(job, diags_);
-  if (diags_.error_count() != errors) return;
-  lint_job(job, diags_);  // over a job that is whole
-  if (diags_.error_count() != errors) return;
+void Compiler::compile_sources(
+    const std::vector<SourceTask>& tasks, unsigned threads,
+    const std::function<void(const SourceTask&, const FileResult&)>& on_file) {
+  ordered_parallel<FileResult>(
+      tasks.size(), threads, [&](size_t i) { return compile(tasks[i]); },
+      [&](size_t i, FileResult&& result) {
+        if (on_file) on_file(tasks[i], result);
+        accept(std::move(result));
+      });
+}
 
-  if (auto seen = name_locs_.find(*job.name); seen != name_locs_.end()) {
-    diags_.error(job.name.origin.loc, "metadata.name",
-                 "a job named '" + *job.name + "' is already defined at " +
-                     sources_.path(seen->second.file) + ":" + std::to_string(seen->second.line),
-                 "job names must be unique: each job gets the output directory of its name",
-                 "spec/duplicate-name");
-    return;
+FileResult Compiler::compile(const SourceTask& task) const {
+  FileResult result;
+  if (task.read && !read_file(sources_, task.file, result.diags)) return result;
+  // Not parsed at all: other YAML in a repository need not even be YAML
+  // (Helm templates).
+  if (task.specs_only && sources_.text(task.file).find("mpijobc/v1") == std::string::npos) {
+    result.no_specs = true;
+    return result;
   }
+  const std::string& path = sources_.path(task.file);
+  for (const Node& doc : read_documents(sources_, task.file, result.diags)) {
+    const Node* api = doc.get("apiVersion");
+    if (task.specs_only && !(api && api->is_string() && api->text == "mpijobc/v1")) ++result.skipped;
+    else compile_document(doc, path, result);
+  }
+  return result;
+}
+
+void Compiler::compile_document(const Node& doc, const std::string& path, FileResult& into) const {
+  DiagnosticEngine& diags = into.diags;
+  size_t errors = diags.error_count();
+  if (!SpecSchema::builtin().check(doc, diags)) return;
+  JobSpec job = build_spec(doc, path);
+  lower_deprecated_fields(job, diags);
+  apply_defaults(job, diags);
+  check_spec(job, diags);
+  check_pod_overrides(job, diags);
+  if (diags.error_count() != errors) return;
+  lint_job(job, diags);  // over a job that is whole
+  if (diags.error_count() != errors) return;
 
   // A known apiVersion: --target is checked by the CLI, spec.target by the schema.
   const Target& target = *find_target(!target_.empty()   ? target_
                                       : job.target.set() ? *job.target
                                                          : kDefaultTarget);
-  auto launcher = render_launcher(job, templates_, diags_);
-  auto dockerfile = render_dockerfile(job, templates_, diags_);
+  auto launcher = render_launcher(job, templates_, diags);
+  auto dockerfile = render_dockerfile(job, templates_, diags);
   if (!launcher || !dockerfile) return;
-  std::vector<Node> manifests = target.manifests(job, *launcher, diags_);
-  target.check(manifests.back(), diags_);
-  if (diags_.error_count() != errors) return;
+  std::vector<Node> manifests = target.manifests(job, *launcher, diags);
+  target.check(manifests.back(), diags);
+  if (diags.error_count() != errors) return;
 
   CompiledJob out;
   out.name = *job.name;
@@ -98,9 +116,24 @@ void Compiler::compile_document(const Node& doc, const std::string& path) {
   out.files.push_back({dir + "Dockerfile", *dockerfile});
   out.files.push_back({dir + "kustomization.yaml", kustomization(job)});
   out.spec = std::move(job);
-  name_locs_.emplace(out.name, out.name_loc);
-  if (on_job_) on_job_(std::move(out));
-  else jobs_.push_back(std::move(out));
+  into.jobs.push_back(std::move(out));
+}
+
+void Compiler::accept(FileResult&& result) {
+  for (const Diagnostic& d : result.diags.all()) diags_.report(d);
+  for (CompiledJob& job : result.jobs) {
+    if (auto seen = name_locs_.find(job.name); seen != name_locs_.end()) {
+      diags_.error(job.name_loc, "metadata.name",
+                   "a job named '" + job.name + "' is already defined at " +
+                       sources_.path(seen->second.file) + ":" + std::to_string(seen->second.line),
+                   "job names must be unique: each job gets the output directory of its name",
+                   "spec/duplicate-name");
+      continue;
+    }
+    name_locs_.emplace(job.name, job.name_loc);
+    if (on_job_) on_job_(std::move(job));
+    else jobs_.push_back(std::move(job));
+  }
 }
 
 }  // namespace mpijobc

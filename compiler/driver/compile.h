@@ -1,8 +1,10 @@
 // The pipeline for one spec file: read (YAML or DSL) -> schema -> model -> lower ->
-// defaults -> checks -> render -> operator rules. Nothing is written here:
-// compiled jobs are kept in memory, or handed to a sink as each is done (so
-// a large build can stage its files without holding them all), and the
-// caller writes them all or none.
+// defaults -> checks -> render -> operator rules. Files compile on several
+// threads and are accepted in input order (support/parallel.h), so the
+// result does not depend on the threads. Nothing is written here: compiled
+// jobs are kept in memory, or handed to a sink as each is accepted (so a
+// large build can stage its files without holding them all), and the caller
+// writes them all or none.
 #pragma once
 
 #include <functional>
@@ -38,6 +40,21 @@ struct CompileOptions {
   std::function<void(CompiledJob&&)> on_job;
 };
 
+// What compiling one file gave: its findings, in document order, and its jobs.
+struct FileResult {
+  DiagnosticEngine diags;
+  std::vector<CompiledJob> jobs;
+  size_t skipped = 0;     // documents of other kinds (specs_only)
+  bool no_specs = false;  // specs_only, and the text has no mpijobc/v1: not parsed at all
+};
+
+// A file for compile_sources.
+struct SourceTask {
+  uint32_t file = 0;       // registered in the SourceManager
+  bool read = false;       // its text is still to be read from its path
+  bool specs_only = false; // documents whose apiVersion is not mpijobc/v1 are skipped, not reported
+};
+
 class Compiler {
  public:
   Compiler(SourceManager& sources, DiagnosticEngine& diags, CompileOptions options)
@@ -47,22 +64,33 @@ class Compiler {
   // Compiles every job document of the file at `path` (YAML, or the DSL
   // for *.mpijob: frontend/documents.h).
   void compile_file(const std::string& path);
-  // Compiles every job document of a registered file. With `specs_only`,
-  // documents whose apiVersion is not mpijobc/v1 are skipped instead of
-  // reported; returns how many were skipped.
+  // Compiles every job document of a registered file; returns how many
+  // documents were skipped (specs_only).
   size_t compile_source(uint32_t file, bool specs_only = false);
   // compile_source of `text`, registered as coming from `path`.
   size_t compile_text(const std::string& path, std::string text, bool specs_only = false);
 
-  // Compiles one spec document read from `path`.
-  void compile_document(const Node& doc, const std::string& path);
+  // Compiles the tasks' files on `threads` threads. Each file's result is
+  // accepted in the order of `tasks`, so the findings, the job-name checks
+  // and the outputs are exactly those of compiling the files one after
+  // another. `on_file` sees each result just before it is accepted.
+  void compile_sources(const std::vector<SourceTask>& tasks, unsigned threads,
+                       const std::function<void(const SourceTask&, const FileResult&)>& on_file = {});
+
+  // The pipeline, safe on several threads at once: one file, and one spec
+  // document read from `path` (its findings and job go to `into`).
+  FileResult compile(const SourceTask& task) const;
+  void compile_document(const Node& doc, const std::string& path, FileResult& into) const;
+
+  // On one thread, in order: reports a result's findings, rejects a job
+  // whose name an earlier job has, and hands the others on.
+  void accept(FileResult&& result);
 
   const std::vector<CompiledJob>& jobs() const { return jobs_; }
-  // Jobs compiled so far, those given to on_job included.
+  // Jobs accepted so far, those given to on_job included.
   size_t job_count() const { return name_locs_.size(); }
 
  private:
-
   SourceManager& sources_;
   DiagnosticEngine& diags_;
   Templates templates_;

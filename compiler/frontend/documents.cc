@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <mutex>
 #include <sstream>
 
 #include "dsl/parser.h"
@@ -17,20 +18,30 @@ bool is_dsl_path(std::string_view path) {
 }
 
 uint32_t load_file(SourceManager& sources, const std::string& path, DiagnosticEngine& diags) {
+  uint32_t file = sources.add_path(path);
+  return read_file(sources, file, diags) ? file : 0;
+}
+
+bool read_file(SourceManager& sources, uint32_t file, DiagnosticEngine& diags) {
+  const std::string& path = sources.path(file);
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   if (in) text << in.rdbuf();
   if (!in || in.bad()) {
     diags.error({}, {}, "cannot read " + path + ": " + std::strerror(errno), {}, "io/read");
-    return 0;
+    return false;
   }
-  return sources.add(path, text.str());
+  sources.set_text(file, text.str());
+  return true;
 }
 
 std::vector<Node> read_documents(const SourceManager& sources, uint32_t file,
                                  DiagnosticEngine& diags) {
   if (!is_dsl_path(sources.path(file))) return read_yaml(sources, file, diags);
+  static std::mutex antlr;
+  std::unique_lock<std::mutex> lock(antlr);
   std::optional<dsl::File> parsed = dsl::parse(sources, file, diags);
+  lock.unlock();
   return parsed ? dsl::to_documents(*parsed, diags) : std::vector<Node>{};
 }
 

@@ -97,7 +97,7 @@ std::optional<std::string> render_dockerfile(const JobSpec& job, const Templates
     copies.push_back(item);
   }
   data.set("copy", copies);
-  return templates.render("Dockerfile.mustache", data, shell_quote, diags);
+  return templates.render("Dockerfile.mustache", data, diags);
 }
 
 }  // namespace mpijobc

@@ -44,7 +44,7 @@ std::optional<std::string> render_launcher(const JobSpec& job, const Templates& 
     horovodrun.set("program", string_list(*job.command));
     data.set("horovodrun", horovodrun);
   }
-  return templates.render("launcher.sh.mustache", data, shell_quote, diags);
+  return templates.render("launcher.sh.mustache", data, diags);
 }
 
 }  // namespace mpijobc

@@ -8,6 +8,7 @@
 namespace mpijobc {
 
 const Templates::Loaded* Templates::load(const std::string& name, DiagnosticEngine& diags) const {
+  std::lock_guard<std::mutex> lock(mutex_);
   if (auto it = loaded_.find(name); it != loaded_.end()) return &it->second;
   std::string text, origin = "built-in template " + name;
   bool found = false;
@@ -30,6 +31,8 @@ const Templates::Loaded* Templates::load(const std::string& name, DiagnosticEngi
     text = std::string(*builtin);
   }
   auto tmpl = std::make_unique<kainjow::mustache::mustache>(text);
+  // Both outputs are shell: the launcher script, and the Dockerfile's RUN lines.
+  tmpl->set_custom_escape(shell_quote);
   if (!tmpl->is_valid()) {
     diags.error({}, {}, origin + ": " + tmpl->error_message(), "fix the template",
                 "template/syntax");
@@ -39,11 +42,10 @@ const Templates::Loaded* Templates::load(const std::string& name, DiagnosticEngi
 }
 
 std::optional<std::string> Templates::render(const std::string& name, const TemplateData& data,
-                                             const Escape& escape, DiagnosticEngine& diags) const {
+                                             DiagnosticEngine& diags) const {
   const Loaded* loaded = load(name, diags);
   if (!loaded) return std::nullopt;
   kainjow::mustache::mustache& tmpl = *loaded->tmpl;
-  tmpl.set_custom_escape(escape);
   std::string out = tmpl.render(data);
   if (!tmpl.is_valid()) {
     diags.error({}, {}, loaded->origin + ": " + tmpl.error_message(), "fix the template",

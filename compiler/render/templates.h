@@ -2,12 +2,16 @@
 // escaping rule, that of its output language, applied to every {{value}};
 // {{{raw}}} is reserved for values the renderer has already made inert in
 // that context (see templates/README.md). Templates come from
-// --templates DIR when it has the file, else from the binary.
+// --templates DIR when it has the file, else from the binary. One Templates
+// renders on several threads at once: a template is parsed once, with its
+// escape, and rendering only reads it (the data never holds lambdas or
+// partials, the only things that make kainjow write to a template).
 #pragma once
 
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
@@ -18,7 +22,6 @@
 namespace mpijobc {
 
 using TemplateData = kainjow::mustache::data;
-using Escape = std::function<std::string(const std::string&)>;
 
 class Templates {
  public:
@@ -27,7 +30,7 @@ class Templates {
   // Renders template `name` (each template is read and parsed once); on a
   // missing or malformed template reports an error and returns nullopt.
   std::optional<std::string> render(const std::string& name, const TemplateData& data,
-                                    const Escape& escape, DiagnosticEngine& diags) const;
+                                    DiagnosticEngine& diags) const;
 
  private:
   struct Loaded {
@@ -37,6 +40,7 @@ class Templates {
   const Loaded* load(const std::string& name, DiagnosticEngine& diags) const;
 
   std::string dir_;
+  mutable std::mutex mutex_;  // guards loaded_
   mutable std::map<std::string, Loaded> loaded_;
 };
 

@@ -31,15 +31,15 @@ TEST_CASE("Templates: --templates dir overrides, bad templates are errors") {
   TemplateData data;
   data.set("args", string_list({"a b", "c"}));
   DiagnosticEngine diags;
-  CHECK(Templates(dir).render("launcher.sh.mustache", data, shell_quote, diags) == "run 'a b' c\n");
-  CHECK_FALSE(Templates(dir).render("Dockerfile.mustache", data, shell_quote, diags));
+  CHECK(Templates(dir).render("launcher.sh.mustache", data, diags) == "run 'a b' c\n");
+  CHECK_FALSE(Templates(dir).render("Dockerfile.mustache", data, diags));
   CHECK(diags.error_count() == 1);
   CHECK(diags.all()[0].message.rfind(dir + "/Dockerfile.mustache: ", 0) == 0);
-  CHECK_FALSE(Templates().render("nope.mustache", data, shell_quote, diags));
+  CHECK_FALSE(Templates().render("nope.mustache", data, diags));
   CHECK(diags.all()[1].message == "no template named nope.mustache");
   // A file missing from the directory falls back to the built-in template.
   std::filesystem::remove(dir + "/launcher.sh.mustache");
-  auto builtin = Templates(dir).render("launcher.sh.mustache", data, shell_quote, diags);
+  auto builtin = Templates(dir).render("launcher.sh.mustache", data, diags);
   REQUIRE(builtin);
   CHECK(builtin->rfind("#!/bin/sh\n", 0) == 0);
   std::filesystem::remove_all(dir);

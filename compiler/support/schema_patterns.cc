@@ -19,6 +19,10 @@ struct LazyRegex {
   explicit LazyRegex(std::string p) : pattern(std::move(p)) {}
   const SchemaRegex* get() const {
     std::call_once(once, [this] {
+      // One compilation at a time: libstdc++'s regex compiler fills the
+      // locale's shared ctype<char>::narrow cache as it goes.
+      static std::mutex compiling;
+      std::lock_guard<std::mutex> lock(compiling);
       try {
         regex.emplace(pattern);
       } catch (const std::regex_error&) {

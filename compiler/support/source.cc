@@ -5,11 +5,22 @@
 namespace mpijobc {
 
 uint32_t SourceManager::add(std::string path, std::string text) {
-  File f{std::move(path), std::move(text), {0}};
+  uint32_t file = add_path(std::move(path));
+  set_text(file, std::move(text));
+  return file;
+}
+
+uint32_t SourceManager::add_path(std::string path) {
+  files_.push_back({std::move(path), {}, {0}});
+  return static_cast<uint32_t>(files_.size());
+}
+
+void SourceManager::set_text(uint32_t file, std::string text) {
+  File& f = files_.at(file - 1);
+  f.text = std::move(text);
+  f.line_starts = {0};
   for (size_t i = 0; i < f.text.size(); ++i)
     if (f.text[i] == '\n') f.line_starts.push_back(i + 1);
-  files_.push_back(std::move(f));
-  return static_cast<uint32_t>(files_.size());
 }
 
 const std::string& SourceManager::path(uint32_t file) const { return files_.at(file - 1).path; }

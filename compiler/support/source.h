@@ -23,6 +23,11 @@ class SourceManager {
  public:
   // Registers a file's contents and returns its id (never 0).
   uint32_t add(std::string path, std::string text);
+  // Registers a file whose text comes later, through set_text. Threads may
+  // set the texts of distinct files at once, while no file is being added
+  // (a parallel build registers every input first).
+  uint32_t add_path(std::string path);
+  void set_text(uint32_t file, std::string text);
 
   const std::string& path(uint32_t file) const;
   const std::string& text(uint32_t file) const;
