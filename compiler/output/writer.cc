@@ -28,7 +28,9 @@ bool same_content(const std::string& path, const std::string& content) {
 }  // namespace
 
 StagedWrite::StagedWrite(std::string out_dir, DiagnosticEngine& diags)
-    : base_(out_dir.empty() ? "." : std::move(out_dir)), diags_(diags) {
+    : base_(out_dir.empty() ? "." : std::move(out_dir)),
+      temp_prefix_("/.mpijobc-" + std::to_string(::getpid()) + "-"),
+      diags_(diags) {
   while (base_.size() > 1 && base_.back() == '/') base_.pop_back();
 }
 
@@ -44,28 +46,34 @@ bool StagedWrite::fail(const std::string& what, const std::string& path) {
 }
 
 bool StagedWrite::make_dirs(const std::string& dir) {
-  if (dir.empty()) return true;
+  if (dir.empty() || dirs_.count(dir)) return true;
   struct stat st;
   if (::stat(dir.c_str(), &st) == 0) {
-    if (S_ISDIR(st.st_mode)) return true;
+    if (S_ISDIR(st.st_mode)) {
+      dirs_.emplace(dir, false);
+      return true;
+    }
     errno = ENOTDIR;
     return fail("create directory", dir);
   }
   if (!make_dirs(parent_of(dir))) return false;
   if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) return fail("create directory", dir);
   created_dirs_.push_back(dir);
+  dirs_.emplace(dir, true);
   return true;
 }
 
 bool StagedWrite::stage(const OutputFile& f) {
   std::string path = !f.path.empty() && f.path[0] == '/' ? f.path : base_ + "/" + f.path;
-  if (same_content(path, f.content)) {
+  if (!make_dirs(parent_of(path))) return false;
+  // In a directory this write created, every file is new.
+  auto dir = dirs_.find(parent_of(path));
+  bool fresh = dir != dirs_.end() && dir->second;
+  if (!fresh && same_content(path, f.content)) {
     result_.unchanged.push_back(path);
     return true;
   }
-  if (!make_dirs(parent_of(path))) return false;
-  std::string tmp = parent_of(path) + "/.mpijobc-" + std::to_string(::getpid()) + "-" +
-                    std::to_string(temps_.size()) + ".tmp";
+  std::string tmp = parent_of(path) + temp_prefix_ + std::to_string(temps_.size()) + ".tmp";
   if (parent_of(path).empty()) tmp = tmp.substr(1);
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, f.executable ? 0777 : 0666);
   if (fd < 0) return fail("create", tmp);

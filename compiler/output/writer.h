@@ -5,6 +5,7 @@
 // whose content is unchanged are not rewritten (their timestamps stay).
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,7 +44,11 @@ class StagedWrite {
   bool make_dirs(const std::string& dir);
 
   std::string base_;
+  std::string temp_prefix_;  // "/.mpijobc-<pid>-"
   DiagnosticEngine& diags_;
+  // Directories known to exist, and whether this write created them (a
+  // build stages thousands of files: each directory is looked at once).
+  std::map<std::string, bool> dirs_;
   std::vector<std::string> temps_, targets_, created_dirs_;
   WriteResult result_;
 };
