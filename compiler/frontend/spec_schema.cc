@@ -23,7 +23,8 @@ std::string required_hint(const std::string& path, const std::string& key) {
 }  // namespace
 
 SpecSchema::SpecSchema(nlohmann::json root)
-    : root_(std::move(root)), envelope_(wrapper(root_, "Envelope"), "schema", {nullptr, required_hint}) {}
+    : root_(std::move(root)),
+      envelope_(wrapper(root_, "Envelope"), "schema", {nullptr, required_hint}) {}
 
 const SpecSchema& SpecSchema::builtin() {
   // Never destroyed: tearing the schemas down at exit cost a one-spec build 7 %.
