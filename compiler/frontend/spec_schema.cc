@@ -8,10 +8,33 @@
 namespace mpijobc {
 namespace {
 
-// A wrapper document {definitions, $ref} so each part validates on its own
-// while sharing the definitions of the one schema file.
+// Adds to `used` the definitions that `schema`'s "$ref"s reach.
+void add_reachable(const nlohmann::json& definitions, const nlohmann::json& schema,
+                   nlohmann::json& used) {
+  if (schema.is_object()) {
+    auto ref = schema.find("$ref");
+    if (ref != schema.end() && ref->is_string()) {
+      const std::string& target = ref->get_ref<const std::string&>();
+      std::string name = target.substr(target.rfind('/') + 1);
+      if (!used.contains(name)) {
+        used[name] = definitions.at(name);
+        add_reachable(definitions, definitions.at(name), used);
+      }
+    }
+  }
+  if (schema.is_object() || schema.is_array())
+    for (const nlohmann::json& sub : schema) add_reachable(definitions, sub, used);
+}
+
+// A wrapper document {definitions, $ref} so each part validates on its own,
+// with the definitions of the one schema file it uses (copying the others
+// was a tenth of a one-spec build).
 nlohmann::json wrapper(const nlohmann::json& root, const std::string& definition) {
-  return {{"definitions", root.at("definitions")}, {"$ref", "#/definitions/" + definition}};
+  nlohmann::json entry = {{"$ref", "#/definitions/" + definition}};
+  nlohmann::json used = nlohmann::json::object();
+  add_reachable(root.at("definitions"), entry, used);
+  entry["definitions"] = std::move(used);
+  return entry;
 }
 
 std::string required_hint(const std::string& path, const std::string& key) {
