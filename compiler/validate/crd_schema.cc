@@ -10,9 +10,13 @@ const std::string* text(const Node* n) { return n && n->is_string() ? &n->text :
 // A copy of a map without its null members, recursively (what the API
 // server stores); lists keep their items.
 Node without_nulls(const Node& n) {
-  Node out = n;
-  out.members.clear();
-  out.items.clear();
+  Node out;  // n without its children: copying them too made this quadratic in the depth
+  out.kind = n.kind;
+  out.loc = n.loc;
+  out.text = n.text;
+  out.origin = n.origin;
+  out.members.reserve(n.members.size());
+  out.items.reserve(n.items.size());
   for (const Member& m : n.members)
     if (!m.value.is_null()) out.members.push_back({m.key, m.key_loc, without_nulls(m.value)});
   for (const Node& i : n.items) out.items.push_back(without_nulls(i));
