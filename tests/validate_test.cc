@@ -115,6 +115,22 @@ TEST_CASE("validate --crd: schema violations are located, with rule ids crd/..."
         std::string::npos);
 }
 
+TEST_CASE("validate --crd: a CRD pattern that is not a regular expression is a located finding") {
+  TempDir dir;
+  write_file(dir / "crd.yaml",
+             "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
+             "spec:\n  group: example.com\n  names: {kind: Thing}\n  versions:\n"
+             "  - name: v1\n    schema:\n      openAPIV3Schema:\n        type: object\n"
+             "        properties:\n          name: {type: string, pattern: '([a-z'}\n");
+  write_file(dir / "thing.yaml", "apiVersion: example.com/v1\nkind: Thing\nname: abc\n");
+  Result r = run("cd " + quote(dir.path()) + " && " + quote(mpijobc()) +
+                 " validate --crd crd.yaml thing.yaml");
+  INFO(r.err);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("thing.yaml:3:7: error: name: the schema's pattern is not a valid regular "
+                   "expression: ([a-z [crd/other]") != std::string::npos);
+}
+
 TEST_CASE("validate: a spec error fails it, nothing is written, other kinds are skipped") {
   TempDir dir;
   write_file(dir / "mixed.yaml",

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include <valijson/constraint_builder.hpp>
+#include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 
 namespace mpijobc {
@@ -80,8 +81,8 @@ bool holds_schemas(std::string_view keyword) {
 }
 
 bool holds_schema_or_schemas(std::string_view keyword) {
-  return keyword == "items" || keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf" || keyword == "additionalItems" || keyword == "additionalProperties" ||
-         keyword == "not" || keyword == "if" || keyword == "then" || keyword == "else" ||
+  return keyword == "items" || keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf" ||
+         keyword == "additionalItems" || keyword == "additionalProperties" || keyword == "not" || keyword == "if" || keyword == "then" || keyword == "else" ||
          keyword == "contains" || keyword == "propertyNames";
 }
 
