@@ -8,7 +8,7 @@ namespace {
 
 // Offset of the first C0 control character other than tab, LF and CR, or
 // npos. Neither YAML nor JSON allows them raw (both spell them as escapes);
-// yaml-cpp would take them into plain scalars in ways no writer reproduces.
+// reporting them here names the character, where a parser would only stop.
 size_t first_control(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);

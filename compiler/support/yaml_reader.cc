@@ -1,12 +1,11 @@
 #include "support/yaml_reader.h"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml.h>
 
-#include <charconv>
-#include <cstdlib>
+#include <cstdio>
 #include <map>
-#include <sstream>
+#include <new>
+#include <string_view>
 
 #include "support/text_checks.h"
 
@@ -60,9 +59,41 @@ bool is_core_float(std::string_view s) {
   return i == s.size();
 }
 
-class TreeBuilder : public YAML::EventHandler {
+// libyaml counts positions in characters; diagnostics count bytes. Events
+// arrive in text order, so the conversion walks forward from the last one.
+class Offsets {
  public:
-  TreeBuilder(uint32_t file, const YamlLimits& limits) : file_(file), limits_(limits) {}
+  explicit Offsets(std::string_view text) : text_(text) {
+    // libyaml skips a leading byte order mark without counting it.
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") base_ = bytes_ = 3;
+  }
+  size_t byte_offset(size_t index) {
+    if (index < chars_) chars_ = 0, bytes_ = base_;
+    while (chars_ < index && bytes_ < text_.size()) {
+      ++bytes_;
+      while (bytes_ < text_.size() && (static_cast<unsigned char>(text_[bytes_]) & 0xC0) == 0x80)
+        ++bytes_;
+      ++chars_;
+    }
+    return bytes_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t base_ = 0;
+  size_t chars_ = 0;
+  size_t bytes_ = 0;
+};
+
+std::string_view text_of(const yaml_char_t* s) {
+  return s ? reinterpret_cast<const char*>(s) : std::string_view();
+}
+
+// Builds one located tree per document from libyaml's events.
+class TreeBuilder {
+ public:
+  TreeBuilder(const SourceManager& sources, uint32_t file, const YamlLimits& limits)
+      : sources_(sources), file_(file), offsets_(sources.text(file)), limits_(limits) {}
 
   bool has_root() const { return has_root_; }
   Node take_root() {
@@ -70,46 +101,38 @@ class TreeBuilder : public YAML::EventHandler {
     return std::move(root_);
   }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
+  SourceLoc loc(const yaml_mark_t& m) { return sources_.loc(file_, offsets_.byte_offset(m.index)); }
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    complete(Node::null(loc(mark)), anchor);
+  void on_event(const yaml_event_t& e) {
+    switch (e.type) {
+      case YAML_SCALAR_EVENT: {
+        const auto& s = e.data.scalar;
+        Node n = scalar(e.start_mark, text_of(s.tag), s.style == YAML_PLAIN_SCALAR_STYLE,
+                        std::string(reinterpret_cast<const char*>(s.value), s.length));
+        complete(std::move(n), text_of(s.anchor));
+        return;
+      }
+      case YAML_ALIAS_EVENT: alias(e.start_mark, text_of(e.data.alias.anchor)); return;
+      case YAML_SEQUENCE_START_EVENT:
+        check_collection_tag(e.start_mark, text_of(e.data.sequence_start.tag),
+                             "tag:yaml.org,2002:seq");
+        open(Node::seq(loc(e.start_mark)), text_of(e.data.sequence_start.anchor));
+        return;
+      case YAML_MAPPING_START_EVENT:
+        check_collection_tag(e.start_mark, text_of(e.data.mapping_start.tag),
+                             "tag:yaml.org,2002:map");
+        open(Node::map(loc(e.start_mark)), text_of(e.data.mapping_start.anchor));
+        return;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT: close(); return;
+      default: return;  // stream and document boundaries: read_yaml handles them
+    }
   }
-
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    auto it = anchors_.find(anchor);
-    if (it == anchors_.end()) throw ReadError{loc(mark), "unknown alias", {}};
-    count(it->second.nodes, loc(mark));
-    expand(it->second, loc(mark));
-    Node copy = it->second.node;
-    relocate(copy, loc(mark));
-    attach(std::move(copy));
-  }
-
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    complete(scalar(mark, tag, value), anchor);
-  }
-
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    check_collection_tag(mark, tag, "tag:yaml.org,2002:seq");
-    open(Node::seq(loc(mark)), anchor, mark);
-  }
-  void OnSequenceEnd() override { close(); }
-
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    check_collection_tag(mark, tag, "tag:yaml.org,2002:map");
-    open(Node::map(loc(mark)), anchor, mark);
-  }
-  void OnMapEnd() override { close(); }
 
  private:
   struct Frame {
     Node node;
-    YAML::anchor_t anchor = 0;
+    std::string anchor;
     size_t first_count = 0;  // node and byte counts when the frame opened, to size anchors
     size_t first_bytes = 0;
     bool have_key = false;
@@ -122,8 +145,16 @@ class TreeBuilder : public YAML::EventHandler {
     size_t bytes;  // of scalar text, keys included
   };
 
-  SourceLoc loc(const YAML::Mark& m) const {
-    return {file_, static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
+  void alias(const yaml_mark_t& mark, std::string_view anchor) {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end())
+      throw ReadError{loc(mark), "unknown alias '*" + std::string(anchor) + "'",
+                      "define the anchor '&" + std::string(anchor) + "' before using it"};
+    count(it->second.nodes, loc(mark));
+    expand(it->second, loc(mark));
+    Node copy = it->second.node;
+    relocate(copy, loc(mark));
+    attach(std::move(copy));
   }
 
   void count(size_t n, SourceLoc at) {
@@ -157,21 +188,25 @@ class TreeBuilder : public YAML::EventHandler {
     }
   }
 
-  void check_collection_tag(const YAML::Mark& mark, const std::string& tag,
-                            const char* canonical) {
-    if (tag.empty() || tag == "?" || tag == "!" || tag == canonical) return;
-    throw ReadError{loc(mark), "unsupported YAML tag '" + tag + "'", "remove the tag"};
+  // Untagged collections have no tag; "!" is the non-specific tag.
+  void check_collection_tag(const yaml_mark_t& mark, std::string_view tag,
+                            std::string_view canonical) {
+    if (tag.empty() || tag == "!" || tag == canonical) return;
+    throw ReadError{loc(mark), "unsupported YAML tag '" + std::string(tag) + "'",
+                    "remove the tag"};
   }
 
-  Node scalar(const YAML::Mark& mark, const std::string& tag, const std::string& value) {
+  // Untagged plain scalars resolve by the core schema; quoted and block
+  // scalars, and those tagged "!", are strings.
+  Node scalar(const yaml_mark_t& mark, std::string_view tag, bool plain, std::string value) {
     Node n;
     n.loc = loc(mark);
     if (value.size() > limits_.max_scalar_bytes)
       throw ReadError{n.loc, "value too long: " + std::to_string(value.size()) + " bytes, the limit is " +
                                  std::to_string(limits_.max_scalar_bytes),
                       "keep large data out of the spec (mount it from a ConfigMap or volume)"};
-    n.text = value;
-    if (tag == "!" || tag == "tag:yaml.org,2002:str") {
+    n.text = std::move(value);
+    if (tag == "!" || tag == "tag:yaml.org,2002:str" || (tag.empty() && !plain)) {
       n.kind = Node::Kind::String;
       return n;
     }
@@ -180,10 +215,10 @@ class TreeBuilder : public YAML::EventHandler {
     else if (tag == "tag:yaml.org,2002:bool") want = Bool;
     else if (tag == "tag:yaml.org,2002:int") want = Int;
     else if (tag == "tag:yaml.org,2002:float") want = Float;
-    else if (tag != "?" && !tag.empty())
-      throw ReadError{n.loc, "unsupported YAML tag '" + tag + "'", "remove the tag"};
+    else if (!tag.empty())
+      throw ReadError{n.loc, "unsupported YAML tag '" + std::string(tag) + "'", "remove the tag"};
 
-    const std::string& s = value;
+    const std::string& s = n.text;
     if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") n.kind = Node::Kind::Null;
     else if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")
       n.kind = Node::Kind::Bool;
@@ -193,26 +228,27 @@ class TreeBuilder : public YAML::EventHandler {
 
     if (n.kind == Node::Kind::Int && !parse_yaml_int(s))
       throw ReadError{n.loc, "integer " + s + " is out of range", "use a smaller number"};
-    if (n.kind == Node::Kind::Bool) n.text = (s[0] == 't' || s[0] == 'T') ? "true" : "false";
 
     bool ok = want == Any || (want == Null && n.kind == Node::Kind::Null) ||
               (want == Bool && n.kind == Node::Kind::Bool) ||
               (want == Int && n.kind == Node::Kind::Int) ||
               (want == Float && (n.kind == Node::Kind::Float || n.kind == Node::Kind::Int));
-    if (!ok) throw ReadError{n.loc, "'" + s + "' does not match its tag '" + tag + "'", {}};
+    if (!ok)
+      throw ReadError{n.loc, "'" + s + "' does not match its tag '" + std::string(tag) + "'", {}};
+    if (n.kind == Node::Kind::Null) n.text.clear();
+    if (n.kind == Node::Kind::Bool) n.text = (s[0] == 't' || s[0] == 'T') ? "true" : "false";
     if (want == Float) n.kind = Node::Kind::Float;
     return n;
   }
 
-  void open(Node n, YAML::anchor_t anchor, const YAML::Mark& mark) {
+  void open(Node n, std::string_view anchor) {
     if (stack_.size() >= limits_.max_depth)
-      throw ReadError{loc(mark), "nesting deeper than " + std::to_string(limits_.max_depth) +
-                                     " levels",
+      throw ReadError{n.loc, "nesting deeper than " + std::to_string(limits_.max_depth) + " levels",
                       {}};
     if (!stack_.empty() && stack_.back().node.is_map() && !stack_.back().have_key)
-      throw ReadError{loc(mark), "mapping keys must be plain scalars",
+      throw ReadError{n.loc, "mapping keys must be plain scalars",
                       "write the key as a string"};
-    count(1, loc(mark));
+    count(1, n.loc);
     Frame f;
     f.node = std::move(n);
     f.anchor = anchor;
@@ -224,16 +260,15 @@ class TreeBuilder : public YAML::EventHandler {
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
-    if (f.anchor) anchors_[f.anchor] = Anchored{f.node, nodes_ - f.first_count + 1, bytes_ - f.first_bytes};
+    if (!f.anchor.empty())
+      anchors_[f.anchor] = Anchored{f.node, nodes_ - f.first_count + 1, bytes_ - f.first_bytes};
     attach(std::move(f.node));
   }
 
-  void complete(Node n, YAML::anchor_t anchor) {
-    if (n.is_scalar()) {
-      count(1, n.loc);
-      bytes_ += n.text.size();
-    }
-    if (anchor) anchors_[anchor] = Anchored{n, 1, n.text.size()};
+  void complete(Node n, std::string_view anchor) {
+    count(1, n.loc);
+    bytes_ += n.text.size();
+    if (!anchor.empty()) anchors_[std::string(anchor)] = Anchored{n, 1, n.text.size()};
     attach(std::move(n));
   }
 
@@ -272,10 +307,12 @@ class TreeBuilder : public YAML::EventHandler {
     top.have_key = false;
   }
 
+  const SourceManager& sources_;
   uint32_t file_;
+  Offsets offsets_;
   YamlLimits limits_;
   std::vector<Frame> stack_;
-  std::map<YAML::anchor_t, Anchored> anchors_;
+  std::map<std::string, Anchored, std::less<>> anchors_;
   size_t nodes_ = 0;
   size_t bytes_ = 0;  // scalar text read or copied, for sizing anchors
   size_t alias_nodes_ = 0;
@@ -284,33 +321,70 @@ class TreeBuilder : public YAML::EventHandler {
   bool has_root_ = false;
 };
 
+// libyaml's parser and one event, released however the reading ends.
+struct Parser {
+  yaml_parser_t p;
+  explicit Parser(const std::string& text) {
+    if (!yaml_parser_initialize(&p)) throw std::bad_alloc();
+    yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(text.data()),
+                                 text.size());
+  }
+  ~Parser() { yaml_parser_delete(&p); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+};
+struct Event {
+  yaml_event_t e{};
+  ~Event() { yaml_event_delete(&e); }
+};
+
+ReadError syntax_error(const yaml_parser_t& p, const SourceManager& sources, uint32_t file,
+                       TreeBuilder& builder) {
+  if (p.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
+  std::string problem = p.problem ? p.problem : "unreadable input";
+  if (p.error == YAML_READER_ERROR) {
+    // Characters YAML does not allow raw (DEL, C1 controls, U+FFFE, U+FFFF).
+    char name[16];
+    std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(p.problem_value));
+    return {sources.loc(file, p.problem_offset), "invalid YAML: character " + std::string(name) +
+                                                     " is not allowed",
+            "in a double-quoted string write it as an escape, e.g. \\u" + std::string(name + 2)};
+  }
+  std::string hint;
+  if (p.context) {
+    SourceLoc at = builder.loc(p.context_mark);
+    hint = std::string(p.context) + " that starts at line " + std::to_string(at.line) +
+           ", column " + std::to_string(at.column);
+  }
+  return {builder.loc(p.problem_mark), "invalid YAML: " + problem, hint};
+}
+
 }  // namespace
 
 std::vector<Node> read_yaml(const SourceManager& sources, uint32_t file, DiagnosticEngine& diags,
                             const YamlLimits& limits) {
   std::vector<Node> docs;
   if (!check_text(sources, file, diags)) return docs;
-  std::istringstream in(sources.text(file));
-  TreeBuilder builder(file, limits);
+  TreeBuilder builder(sources, file, limits);
+  Parser parser(sources.text(file));
   try {
-    YAML::Parser parser(in);
-    for (size_t count = 1; parser.HandleNextDocument(builder); ++count) {
-      if (count > limits.max_documents)
-        throw ReadError{{file, 1, 1}, "more than " + std::to_string(limits.max_documents) +
-                                          " YAML documents in one file",
+    for (size_t count = 0;;) {
+      Event ev;
+      if (!yaml_parser_parse(&parser.p, &ev.e)) throw syntax_error(parser.p, sources, file, builder);
+      if (ev.e.type == YAML_STREAM_END_EVENT) break;
+      if (ev.e.type == YAML_DOCUMENT_START_EVENT && ++count > limits.max_documents)
+        throw ReadError{builder.loc(ev.e.start_mark),
+                        "more than " + std::to_string(limits.max_documents) +
+                            " YAML documents in one file",
                         "split the file"};
-      if (builder.has_root()) {
+      builder.on_event(ev.e);
+      if (ev.e.type == YAML_DOCUMENT_END_EVENT && builder.has_root()) {
         Node root = builder.take_root();
         if (!root.is_null()) docs.push_back(std::move(root));
       }
     }
   } catch (const ReadError& e) {
     diags.error(e.loc, {}, e.message, e.hint, "yaml/syntax");
-  } catch (const YAML::Exception& e) {
-    SourceLoc l{file, static_cast<uint32_t>(e.mark.line + 1),
-                static_cast<uint32_t>(e.mark.column + 1)};
-    if (e.mark.is_null()) l = {file, 1, 1};
-    diags.error(l, {}, "invalid YAML: " + e.msg, {}, "yaml/syntax");
   }
   return docs;
 }

@@ -165,3 +165,38 @@ TEST_CASE("keys longer than YAML's implicit-key limit are located errors") {
   CHECK(r.first().message == "mapping key of 1025 bytes; keys are at most 1024");
   CHECK(r.first().loc.line == 2);
 }
+
+TEST_CASE("columns count bytes, after multi-byte characters and a byte order mark") {
+  Read r("a: \xc3\xa9\nb: [\xc3\xa9, x]\n");
+  REQUIRE_FALSE(r.diags.has_errors());
+  CHECK(r.docs.at(0).get("b")->items.at(1).loc.column == 9);  // 8th character, 9th byte
+  Read bom("\xef\xbb\xbf" "a: [1, x]\n");
+  REQUIRE_FALSE(bom.diags.has_errors());
+  CHECK(bom.docs.at(0).get("a")->items.at(1).loc.column == 11);
+}
+
+TEST_CASE("syntax errors name what was being read and where it started") {
+  Read r("a: 1\nb: [1,\n  2\nc: 3\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().message == "invalid YAML: did not find expected ',' or ']'");
+  CHECK(r.first().hint == "while parsing a flow sequence that starts at line 2, column 4");
+}
+
+TEST_CASE("characters YAML does not allow raw are located errors with the escape to use") {
+  Read r("a: x\nb: \"1\x7f\"\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().message == "invalid YAML: character U+007F is not allowed");
+  CHECK(r.first().loc.line == 2);
+  CHECK(r.first().loc.column == 6);
+  CHECK(r.first().hint == "in a double-quoted string write it as an escape, e.g. \\u007F");
+  Read escaped("b: \"1\\u007f\"\n");
+  REQUIRE_FALSE(escaped.diags.has_errors());
+  CHECK(escaped.docs.at(0).get("b")->text == "1\x7f");
+}
+
+TEST_CASE("an alias to an anchor not defined yet is a located error") {
+  Read r("a: *x\nb: &x 1\n");
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().message == "unknown alias '*x'");
+  CHECK(r.first().loc.column == 4);
+}

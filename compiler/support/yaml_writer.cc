@@ -7,10 +7,12 @@
 namespace mpijobc {
 namespace {
 
-// Code points that YAML treats as line breaks or that must not appear raw.
+// Code points that YAML treats as line breaks or that must not appear raw
+// (YAML 1.1 readers, libyaml and kubectl's among them, refuse C1 controls and
+// U+FFFE/U+FFFF anywhere in a stream).
 bool special_code_point(uint32_t cp) {
   return cp == 0x85 || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
-         (cp >= 0x80 && cp <= 0x9F);
+         (cp >= 0x80 && cp <= 0x9F) || cp == 0xFFFE || cp == 0xFFFF;
 }
 
 bool plain_char(char c) {

@@ -58,6 +58,7 @@ TEST_CASE("strings that would read back as something else are quoted") {
   CHECK(yaml_scalar("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"");
   CHECK(yaml_scalar(std::string("\x01\x7f", 2)) == "\"\\u0001\\u007F\"");
   CHECK(yaml_scalar("\xe2\x80\xa8") == "\"\\u2028\"");
+  CHECK(yaml_scalar("\xc2\x85\xef\xbf\xbe") == "\"\\u0085\\uFFFE\"");
   CHECK(yaml_scalar("\xff") == "\"\\xFF\"");
 }
 
@@ -75,7 +76,8 @@ TEST_CASE("any string reads back unchanged (randomised)") {
   const std::vector<std::string> tokens = {
       "a", "b", ":", " ", "-", "#", "'", "\"", "\\", "\n", "\t", "\r", "{", "}", "[", "]", ",",
       "&", "*", "!", "|", ">", "%", "@", "`", "?", "=", "~", "yes", "no", "NULL", "0", "1", ".",
-      "+", "\xc3\xa9", "\xe2\x80\xa8", std::string(1, '\0'), "\x01", "---", "..."};
+      "+", "\xc3\xa9", "\xe2\x80\xa8", std::string(1, '\0'), "\x01", "---", "...", "\x7f",
+      "\xc2\x85", "\xc2\x9f", "\xef\xbb\xbf", "\xef\xbf\xbe", "\xf0\x9f\x9a\x80"};
   auto random_string = [&](size_t max_tokens, size_t min_tokens) {
     std::string s;
     size_t n = min_tokens + rng() % (max_tokens - min_tokens + 1);

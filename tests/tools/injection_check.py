@@ -132,7 +132,9 @@ def build(mpijobc, docs, out_dir, workdir):
     for name, doc in docs:
         path = os.path.join(workdir, name + ".yaml")
         with open(path, "w") as f:
-            json.dump(doc, f, ensure_ascii=False)  # JSON is YAML
+            # JSON is YAML, but YAML 1.1 (libyaml, and kubectl's parser) only
+            # takes DEL escaped.
+            f.write(json.dumps(doc, ensure_ascii=False).replace("\x7f", "\\u007f"))
         files.append(path)
     r = subprocess.run([mpijobc, "build", "-q", "-o", out_dir] + files, capture_output=True, text=True)
     if r.returncode != 0:
