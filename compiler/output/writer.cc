@@ -29,14 +29,14 @@ bool same_content(const std::string& path, const std::string& content) {
 
 StagedWrite::StagedWrite(std::string out_dir, DiagnosticEngine& diags)
     : base_(out_dir.empty() ? "." : std::move(out_dir)),
-      temp_prefix_("/.mpijobc-" + std::to_string(::getpid()) + "-"),
+      temp_prefix_(".mpijobc-" + std::to_string(::getpid()) + "-"),
       diags_(diags) {
   while (base_.size() > 1 && base_.back() == '/') base_.pop_back();
 }
 
 StagedWrite::~StagedWrite() {
   if (result_.ok) return;
-  for (const std::string& t : temps_) ::unlink(t.c_str());
+  for (const std::string& f : files_) ::unlink(f.c_str());
   for (auto it = created_dirs_.rbegin(); it != created_dirs_.rend(); ++it) ::rmdir(it->c_str());
 }
 
@@ -45,39 +45,56 @@ bool StagedWrite::fail(const std::string& what, const std::string& path) {
   return false;
 }
 
-bool StagedWrite::make_dirs(const std::string& dir) {
-  if (dir.empty() || dirs_.count(dir)) return true;
+std::string StagedWrite::temp_name(const std::string& dir, const char* suffix) {
+  std::string name = temp_prefix_ + std::to_string(files_.size() + created_dirs_.size()) + suffix;
+  return dir.empty() ? name : dir + "/" + name;
+}
+
+const StagedWrite::Dir* StagedWrite::make_dirs(const std::string& dir) {
+  static const Dir existing;
+  if (dir.empty()) return &existing;
+  if (auto it = dirs_.find(dir); it != dirs_.end()) return &it->second;
   struct stat st;
   if (::stat(dir.c_str(), &st) == 0) {
-    if (S_ISDIR(st.st_mode)) {
-      dirs_.emplace(dir, false);
-      return true;
-    }
+    if (S_ISDIR(st.st_mode)) return &dirs_.emplace(dir, Dir{}).first->second;
     errno = ENOTDIR;
-    return fail("create directory", dir);
+    fail("create directory", dir);
+    return nullptr;
   }
-  if (!make_dirs(parent_of(dir))) return false;
-  if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) return fail("create directory", dir);
-  created_dirs_.push_back(dir);
-  dirs_.emplace(dir, true);
-  return true;
+  std::string parent = parent_of(dir);
+  const Dir* up = make_dirs(parent);
+  if (!up) return nullptr;
+  // Inside a staged directory, directories are made in place; otherwise
+  // this is the top of a new tree, staged under a hidden name.
+  std::string staged = !up->staged.empty() ? up->staged + dir.substr(parent.size())
+                                           : temp_name(parent, ".dir");
+  if (::mkdir(staged.c_str(), 0777) != 0) {
+    fail("create directory", dir);
+    return nullptr;
+  }
+  created_dirs_.push_back(staged);
+  if (up->staged.empty()) dir_renames_.emplace_back(staged, dir);
+  return &dirs_.emplace(dir, Dir{staged}).first->second;
 }
 
 bool StagedWrite::stage(const OutputFile& f) {
   std::string path = !f.path.empty() && f.path[0] == '/' ? f.path : base_ + "/" + f.path;
-  if (!make_dirs(parent_of(path))) return false;
-  // In a directory this write created, every file is new.
-  auto dir = dirs_.find(parent_of(path));
-  bool fresh = dir != dirs_.end() && dir->second;
-  if (!fresh && same_content(path, f.content)) {
+  std::string parent = parent_of(path);
+  const Dir* dir = make_dirs(parent);
+  if (!dir) return false;
+  // A staged directory is new: its files are written under their own names.
+  std::string tmp;
+  if (!dir->staged.empty()) {
+    tmp = dir->staged + path.substr(parent.size());
+  } else if (same_content(path, f.content)) {
     result_.unchanged.push_back(path);
     return true;
+  } else {
+    tmp = temp_name(parent, ".tmp");
   }
-  std::string tmp = parent_of(path) + temp_prefix_ + std::to_string(temps_.size()) + ".tmp";
-  if (parent_of(path).empty()) tmp = tmp.substr(1);
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, f.executable ? 0777 : 0666);
   if (fd < 0) return fail("create", tmp);
-  temps_.push_back(tmp);
+  files_.push_back(tmp);
   const char* p = f.content.data();
   size_t left = f.content.size();
   while (left > 0) {
@@ -93,14 +110,15 @@ bool StagedWrite::stage(const OutputFile& f) {
     left -= size_t(n);
   }
   if (::close(fd) != 0) return fail("write", tmp);
-  targets_.push_back(path);
+  if (dir->staged.empty()) renames_.emplace_back(tmp, path);
   result_.written.push_back(path);
   return true;
 }
 
 bool StagedWrite::commit() {
-  for (size_t i = 0; i < temps_.size(); ++i)
-    if (::rename(temps_[i].c_str(), targets_[i].c_str()) != 0) return fail("replace", targets_[i]);
+  for (const auto* list : {&renames_, &dir_renames_})
+    for (const auto& [from, to] : *list)
+      if (::rename(from.c_str(), to.c_str()) != 0) return fail("replace", to);
   result_.ok = true;
   return true;
 }

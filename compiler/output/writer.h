@@ -1,8 +1,11 @@
 // Writes a set of files all or nothing. Every new file is first written in
 // full next to its destination (staged), then all are renamed into place; if
 // any step fails, or the caller gives up before committing, the temporaries
-// and any directories created are removed and the tree is as before. Files
-// whose content is unchanged are not rewritten (their timestamps stay).
+// and any directories created are removed and the tree is as before. A
+// directory that does not exist yet is staged whole under a hidden name and
+// renamed into place at commit, with its files inside, so it appears
+// complete or not at all. Files whose content is unchanged are not rewritten
+// (their timestamps stay).
 #pragma once
 
 #include <map>
@@ -40,16 +43,23 @@ class StagedWrite {
   const WriteResult& result() const { return result_; }
 
  private:
+  struct Dir {
+    std::string staged;  // where its files go now; empty when it exists already
+  };
   bool fail(const std::string& what, const std::string& path);
-  bool make_dirs(const std::string& dir);
+  const Dir* make_dirs(const std::string& dir);
+  std::string temp_name(const std::string& dir, const char* suffix);
 
   std::string base_;
-  std::string temp_prefix_;  // "/.mpijobc-<pid>-"
+  std::string temp_prefix_;  // ".mpijobc-<pid>-"
   DiagnosticEngine& diags_;
-  // Directories known to exist, and whether this write created them (a
-  // build stages thousands of files: each directory is looked at once).
-  std::map<std::string, bool> dirs_;
-  std::vector<std::string> temps_, targets_, created_dirs_;
+  // Every directory looked at, once (a build stages thousands of files).
+  std::map<std::string, Dir> dirs_;
+  std::vector<std::string> files_;         // every file written, to remove on failure
+  std::vector<std::string> created_dirs_;  // in creation order, to remove on failure
+  // Renames at commit: files replacing files in existing directories, then
+  // staged directories.
+  std::vector<std::pair<std::string, std::string>> renames_, dir_renames_;
   WriteResult result_;
 };
 

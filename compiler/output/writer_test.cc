@@ -75,3 +75,29 @@ TEST_CASE("writer: a failure leaves the disk exactly as before") {
   CHECK(tree(t.path) == before);
   CHECK(read(t.path + "/keep/x.yaml") == "old\n");
 }
+
+TEST_CASE("writer: a new directory appears at commit, complete, and not at all otherwise") {
+  TempDir t;
+  DiagnosticEngine diags;
+  {
+    StagedWrite w(t.path + "/out", diags);
+    REQUIRE(w.stage({"job/a.yaml", "a\n"}));
+    REQUIRE(w.stage({"job/sub/b.sh", "b\n", true}));
+    CHECK_FALSE(fs::exists(t.path + "/out"));  // staged under a hidden name
+    REQUIRE(w.commit());
+  }
+  const std::string out = t.path + "/out";
+  auto committed = tree(t.path);
+  CHECK(committed == std::vector<std::string>{out, out + "/job", out + "/job/a.yaml",
+                                              out + "/job/sub", out + "/job/sub/b.sh"});
+  CHECK(read(out + "/job/sub/b.sh") == "b\n");
+  {
+    StagedWrite w(out, diags);
+    REQUIRE(w.stage({"job/a.yaml", "changed\n"}));
+    REQUIRE(w.stage({"job2/c.yaml", "c\n"}));
+    REQUIRE(w.stage({"job/new/d.yaml", "d\n"}));
+  }  // given up before commit
+  CHECK(tree(t.path) == committed);
+  CHECK(read(out + "/job/a.yaml") == "a\n");
+  CHECK_FALSE(diags.has_errors());
+}

@@ -1,5 +1,6 @@
 #include "render/templates.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -57,18 +58,21 @@ std::optional<std::string> Templates::render(const std::string& name, const Temp
 
 std::string tidy_layout(const std::string& text) {
   std::string out;
-  out.reserve(text.size());
-  size_t newlines = 0;
-  for (char c : text) {
-    if (c == '\n') {
-      if (++newlines > 2) continue;
-    } else {
-      newlines = 0;
+  out.reserve(text.size() + 1);
+  for (size_t i = 0; i < text.size();) {
+    size_t nl = text.find('\n', i);
+    if (nl == std::string::npos) {
+      out.append(text, i, std::string::npos);
+      break;
     }
-    out += c;
+    out.append(text, i, nl - i);
+    size_t next = text.find_first_not_of('\n', nl);
+    if (next == std::string::npos) break;  // trailing blank lines go
+    out.append(std::min<size_t>(next - nl, 2), '\n');
+    i = next;
   }
-  while (!out.empty() && out.back() == '\n') out.pop_back();
-  return out + "\n";
+  out += '\n';
+  return out;
 }
 
 std::string shell_quote(const std::string& word) {

@@ -38,9 +38,10 @@ bool is_core_int(std::string_view s) {
 }
 
 bool is_core_float(std::string_view s) {
-  static const char* specials[] = {".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf",
-                                   "-.Inf", "-.INF", ".nan", ".NaN", ".NAN"};
-  for (const char* sp : specials)
+  static constexpr std::string_view specials[] = {
+      ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN",
+      ".NAN"};
+  for (std::string_view sp : specials)
     if (s == sp) return true;
   size_t i = 0;
   if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
@@ -218,7 +219,7 @@ class TreeBuilder {
     else if (!tag.empty())
       throw ReadError{n.loc, "unsupported YAML tag '" + std::string(tag) + "'", "remove the tag"};
 
-    const std::string& s = n.text;
+    std::string_view s = n.text;
     if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") n.kind = Node::Kind::Null;
     else if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")
       n.kind = Node::Kind::Bool;
@@ -227,14 +228,15 @@ class TreeBuilder {
     else n.kind = Node::Kind::String;
 
     if (n.kind == Node::Kind::Int && !parse_yaml_int(s))
-      throw ReadError{n.loc, "integer " + s + " is out of range", "use a smaller number"};
+      throw ReadError{n.loc, "integer " + n.text + " is out of range", "use a smaller number"};
 
     bool ok = want == Any || (want == Null && n.kind == Node::Kind::Null) ||
               (want == Bool && n.kind == Node::Kind::Bool) ||
               (want == Int && n.kind == Node::Kind::Int) ||
               (want == Float && (n.kind == Node::Kind::Float || n.kind == Node::Kind::Int));
     if (!ok)
-      throw ReadError{n.loc, "'" + s + "' does not match its tag '" + std::string(tag) + "'", {}};
+      throw ReadError{n.loc, "'" + n.text + "' does not match its tag '" + std::string(tag) + "'",
+                      {}};
     if (n.kind == Node::Kind::Null) n.text.clear();
     if (n.kind == Node::Kind::Bool) n.text = (s[0] == 't' || s[0] == 'T') ? "true" : "false";
     if (want == Float) n.kind = Node::Kind::Float;

@@ -45,6 +45,7 @@ bool can_be_plain(std::string_view s) {
     if (s[i] == ' ' && (s[i + 1] == ' ' || s[i - 1] == ':')) return false;
   }
   // Words that YAML 1.1 or 1.2 resolve to booleans or null.
+  if (s.size() > 5) return true;
   for (std::string_view w : {"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
     if (lower_equals(s, w)) return false;
   return true;
@@ -103,6 +104,11 @@ void append_quoted(std::string& out, std::string_view s) {
   out += '"';
 }
 
+void append_string(std::string& out, std::string_view s) {
+  if (can_be_plain(s)) out += s;
+  else append_quoted(out, s);
+}
+
 void append_scalar(std::string& out, const Node& n) {
   switch (n.kind) {
     case Node::Kind::Null: out += "null"; return;
@@ -113,9 +119,7 @@ void append_scalar(std::string& out, const Node& n) {
       return;
     }
     case Node::Kind::Float: out += n.text; return;
-    default:
-      if (can_be_plain(n.text)) out += n.text;
-      else append_quoted(out, n.text);
+    default: append_string(out, n.text);
   }
 }
 
@@ -138,13 +142,15 @@ bool is_block(const Node& n) {
   return (n.is_map() && !n.members.empty()) || (n.is_seq() && !n.items.empty());
 }
 
-void append_node(std::string& out, const Node& n, size_t indent);
+// Writes a block collection whose lines are indented by `indent`, except the
+// first, which is indented by `first` (0 after "- ").
+void append_node(std::string& out, const Node& n, size_t indent, size_t first);
 
 // Writes the value after "key:" or "- ", which has already been written.
 void append_value(std::string& out, const Node& v, size_t indent) {
   if (is_block(v)) {
     out += '\n';
-    append_node(out, v, indent);
+    append_node(out, v, indent, indent);
   } else if (v.is_map()) {
     out += " {}\n";
   } else if (v.is_seq()) {
@@ -159,24 +165,22 @@ void append_value(std::string& out, const Node& v, size_t indent) {
   }
 }
 
-void append_node(std::string& out, const Node& n, size_t indent) {
+void append_node(std::string& out, const Node& n, size_t indent, size_t first) {
   if (n.is_map()) {
     for (const Member& m : n.members) {
-      out.append(indent, ' ');
-      append_scalar(out, Node::string(m.key));
+      out.append(&m == n.members.data() ? first : indent, ' ');
+      append_string(out, m.key);
       out += ':';
       append_value(out, m.value, indent + 2);
     }
   } else if (n.is_seq()) {
     for (const Node& item : n.items) {
-      out.append(indent, ' ');
+      out.append(&item == n.items.data() ? first : indent, ' ');
       out += '-';
       if (item.is_map() && !item.members.empty()) {
         // "- key: value" with the rest of the mapping aligned under the key.
         out += ' ';
-        std::string nested;
-        append_node(nested, item, indent + 2);
-        out.append(nested, indent + 2, std::string::npos);
+        append_node(out, item, indent + 2, 0);
       } else {
         append_value(out, item, indent + 2);
       }
@@ -188,14 +192,14 @@ void append_node(std::string& out, const Node& n, size_t indent) {
 
 std::string yaml_scalar(std::string_view s) {
   std::string out;
-  append_scalar(out, Node::string(std::string(s)));
+  append_string(out, s);
   return out;
 }
 
 std::string to_yaml(const Node& doc) {
   std::string out;
   if (is_block(doc)) {
-    append_node(out, doc, 0);
+    append_node(out, doc, 0, 0);
   } else if (doc.is_map()) {
     out = "{}\n";
   } else if (doc.is_seq()) {
