@@ -2,12 +2,11 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include "dsl/parser.h"
 #include "dsl/to_node.h"
+#include "support/file_text.h"
 #include "support/yaml_reader.h"
 
 namespace mpijobc {
@@ -24,14 +23,12 @@ uint32_t load_file(SourceManager& sources, const std::string& path, DiagnosticEn
 
 bool read_file(SourceManager& sources, uint32_t file, DiagnosticEngine& diags) {
   const std::string& path = sources.path(file);
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  if (in) text << in.rdbuf();
-  if (!in || in.bad()) {
+  std::optional<std::string> text = read_file_text(path);
+  if (!text) {
     diags.error({}, {}, "cannot read " + path + ": " + std::strerror(errno), {}, "io/read");
     return false;
   }
-  sources.set_text(file, text.str());
+  sources.set_text(file, std::move(*text));
   return true;
 }
 

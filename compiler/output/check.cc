@@ -2,22 +2,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
+
+#include "support/file_text.h"
 
 namespace mpijobc {
-namespace {
-
-std::optional<std::string> read(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
-}
-
-}  // namespace
 
 bool is_generated(const std::string& content) {
   // The header is on line 1 (YAML, Dockerfile) or 2 (after a shebang).
@@ -31,7 +20,7 @@ CheckResult check_outputs(const std::string& out_dir, const std::vector<OutputFi
   std::set<std::string> produced;
   for (const OutputFile& f : files) {
     produced.insert(f.path);
-    std::optional<std::string> have = read(fs::path(out_dir) / f.path);
+    std::optional<std::string> have = read_file_text(fs::path(out_dir) / f.path);
     if (!have) result.missing.push_back(f.path);
     else if (*have != f.content) result.stale.push_back(f.path);
   }
@@ -42,7 +31,7 @@ CheckResult check_outputs(const std::string& out_dir, const std::vector<OutputFi
       if (!it->is_regular_file()) continue;
       std::string rel = fs::relative(it->path(), out_dir).generic_string();
       if (produced.count(rel)) continue;
-      std::optional<std::string> content = read(it->path());
+      std::optional<std::string> content = read_file_text(it->path());
       if (content && is_generated(*content)) result.extra.push_back(rel);
     }
   std::sort(result.extra.begin(), result.extra.end());

@@ -6,8 +6,8 @@
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
-#include <sstream>
+
+#include "support/file_text.h"
 
 namespace mpijobc {
 namespace {
@@ -18,11 +18,8 @@ std::string parent_of(const std::string& path) {
 }
 
 bool same_content(const std::string& path, const std::string& content) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return buf.str() == content;
+  std::optional<std::string> have = read_file_text(path);
+  return have && *have == content;
 }
 
 }  // namespace

@@ -1,10 +1,9 @@
 #include "render/templates.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "support/embedded.h"
+#include "support/file_text.h"
 
 namespace mpijobc {
 
@@ -14,11 +13,8 @@ const Templates::Loaded* Templates::load(const std::string& name, DiagnosticEngi
   std::string text, origin = "built-in template " + name;
   bool found = false;
   if (!dir_.empty()) {
-    std::ifstream in(dir_ + "/" + name, std::ios::binary);
-    if (in) {
-      std::ostringstream buf;
-      buf << in.rdbuf();
-      text = buf.str();
+    if (std::optional<std::string> file = read_file_text(dir_ + "/" + name)) {
+      text = std::move(*file);
       origin = dir_ + "/" + name;
       found = true;
     }

@@ -1,0 +1,32 @@
+#include "support/file_text.h"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cerrno>
+#include <filesystem>
+#include <fstream>
+
+using namespace mpijobc;
+namespace fs = std::filesystem;
+
+TEST_CASE("read_file_text: whole files, empty ones, and errors with errno") {
+  std::string dir = (fs::temp_directory_path() / "mpijobc-file-text-XXXXXX").string();
+  REQUIRE(::mkdtemp(dir.data()));
+  std::string big(100000, 'x');
+  big[99999] = '\n';
+  std::ofstream(dir + "/big", std::ios::binary) << big;
+  std::ofstream(dir + "/empty", std::ios::binary).flush();
+  CHECK(read_file_text(dir + "/big") == big);
+  CHECK(read_file_text(dir + "/empty") == std::string());
+  // /proc files report size 0 but have content: the size is only a hint.
+  auto proc = read_file_text("/proc/self/status");
+  REQUIRE(proc);
+  CHECK(proc->find("Name:") == 0);
+  errno = 0;
+  CHECK_FALSE(read_file_text(dir + "/missing"));
+  CHECK(errno == ENOENT);
+  CHECK_FALSE(read_file_text(dir));
+  CHECK(errno == EISDIR);
+  fs::remove_all(dir);
+}
