@@ -155,9 +155,17 @@ void append_value(std::string& out, const Node& v, size_t indent) {
     out += " {}\n";
   } else if (v.is_seq()) {
     out += " []\n";
-  } else if (v.is_string() && !can_be_plain(v.text) && can_be_literal(v.text)) {
+  } else if (v.is_string()) {
     out += ' ';
-    append_literal(out, v.text, indent);
+    if (can_be_plain(v.text)) {
+      out += v.text;
+    } else if (can_be_literal(v.text)) {
+      append_literal(out, v.text, indent);
+      return;
+    } else {
+      append_quoted(out, v.text);
+    }
+    out += '\n';
   } else {
     out += ' ';
     append_scalar(out, v);
