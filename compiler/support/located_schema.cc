@@ -278,8 +278,12 @@ LocatedSchema::LocatedSchema(nlohmann::json document, std::string rules, SchemaH
 }
 
 bool LocatedSchema::check(const Node& node, const std::string& path, DiagnosticEngine& diags) const {
-  nlohmann::json data = to_json(node);
-  valijson::adapters::NlohmannJsonAdapter adapter(data);
+  return check(node, to_json(node), path, diags);
+}
+
+bool LocatedSchema::check(const Node& node, const nlohmann::json& value, const std::string& path,
+                          DiagnosticEngine& diags) const {
+  valijson::adapters::NlohmannJsonAdapter adapter(value);
   valijson::ValidationResults results;
   // A Validator per check: the schema is shared, read-only, across threads.
   valijson::Validator validator;
