@@ -19,11 +19,11 @@ size_t first_control(std::string_view s) {
 
 }  // namespace
 
-size_t decode_utf8(std::string_view s, size_t i, uint32_t& cp) {
+size_t decode_utf8_multibyte(std::string_view s, size_t i, uint32_t& cp) {
   unsigned char c = static_cast<unsigned char>(s[i]);
-  size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
   if (len == 0 || i + len > s.size()) return 0;
-  cp = len == 1 ? c : c & (0x7F >> len);
+  cp = c & (0x7F >> len);
   for (size_t k = 1; k < len; ++k) {
     unsigned char cc = static_cast<unsigned char>(s[i + k]);
     if ((cc & 0xC0) != 0x80) return 0;

@@ -22,7 +22,14 @@ bool check_text(const SourceManager& sources, uint32_t file, DiagnosticEngine& d
 
 // Decodes one UTF-8 code point at s[i] into `cp`; returns its length, 0 when
 // the bytes there are not UTF-8 (overlong, surrogate, above U+10FFFF, cut).
-size_t decode_utf8(std::string_view s, size_t i, uint32_t& cp);
+// ASCII, most of any input, is decoded inline.
+size_t decode_utf8_multibyte(std::string_view s, size_t i, uint32_t& cp);
+inline size_t decode_utf8(std::string_view s, size_t i, uint32_t& cp) {
+  unsigned char c = static_cast<unsigned char>(s[i]);
+  if (c >= 0x80) return decode_utf8_multibyte(s, i, cp);
+  cp = c;
+  return 1;
+}
 
 // Length of the valid UTF-8 prefix of `s` (s.size() when all of it is valid).
 // Overlong forms, surrogates and code points above U+10FFFF are invalid.

@@ -206,6 +206,7 @@ std::string yaml_scalar(std::string_view s) {
 
 std::string to_yaml(const Node& doc) {
   std::string out;
+  out.reserve(4096);  // a generated manifest, without growing through every power of two
   if (is_block(doc)) {
     append_node(out, doc, 0, 0);
   } else if (doc.is_map()) {
