@@ -20,8 +20,11 @@ class Lowering {
     Node metadata = Node::map(job.name.loc);
     add(metadata, "name", job.name.loc, Node::string(job.name.text, job.name.loc));
     Node spec = Node::map(job.body.loc);
-    for (const Entry& e : job.body.entries)
-      put(is_metadata_key(e.key) ? metadata : spec, e);
+    MemberIndex metadata_keys, spec_keys;
+    for (const Entry& e : job.body.entries) {
+      bool meta = is_metadata_key(e.key);
+      put(meta ? metadata : spec, meta ? metadata_keys : spec_keys, e);
+    }
     add(doc, "metadata", job.name.loc, std::move(metadata));
     add(doc, "spec", job.body.loc, std::move(spec));
     return doc;
@@ -44,7 +47,8 @@ class Lowering {
       case Value::Kind::Unit: return unit(v, key);
       case Value::Kind::Block: {
         Node map = Node::map(v.loc);
-        for (const Entry& e : v.entries) put(map, e);
+        MemberIndex keys;
+        for (const Entry& e : v.entries) put(map, keys, e);
         return map;
       }
       case Value::Kind::List: {
@@ -86,14 +90,14 @@ class Lowering {
   }
 
   // Adds an entry to a map, refusing a key that is already there.
-  void put(Node& map, const Entry& e) {
+  void put(Node& map, MemberIndex& keys, const Entry& e) {
     if (e.key.size() > kMaxKeyBytes) {
       diags_.error(e.key_loc, {}, "key of " + std::to_string(e.key.size()) +
                                       " bytes; keys are at most " + std::to_string(kMaxKeyBytes),
                    "shorten the key", kSyntax);
       return;
     }
-    if (const Member* prev = map.member(e.key)) {
+    if (const Member* prev = keys.find(map, e.key)) {
       diags_.error(e.key_loc, {}, "duplicate key '" + e.key + "'",
                    "the first '" + e.key + "' is at line " + std::to_string(prev->key_loc.line) +
                        "; keep only one",

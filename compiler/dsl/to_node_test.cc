@@ -79,3 +79,14 @@ TEST_CASE("dsl to_node: a duplicate key is an error at the second one") {
   CHECK(p.diags.all()[1].hint == "the first 'namespace' is at line 2; keep only one");
   CHECK(p.docs.empty());  // a job with errors is left out
 }
+
+TEST_CASE("dsl to_node: a duplicate among thousands of keys names the first") {
+  std::string text = "MPIJob x {\n  env {\n";
+  for (int i = 0; i < 5000; ++i) text += "    K" + std::to_string(i) + " \"v\"\n";
+  text += "    K1234 \"again\"\n  }\n}\n";
+  auto p = parse(text, "t.mpijob");
+  REQUIRE(p.diags.error_count() == 1);
+  CHECK(p.diags.all()[0].message == "duplicate key 'K1234'");
+  CHECK(p.diags.all()[0].loc.line == 5003);
+  CHECK(p.diags.all()[0].hint == "the first 'K1234' is at line 1237; keep only one");
+}

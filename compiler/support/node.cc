@@ -82,6 +82,15 @@ const Member* Node::member(std::string_view key) const {
   return nullptr;
 }
 
+const Member* MemberIndex::find(const Node& map, const std::string& key) {
+  const std::vector<Member>& members = map.members;
+  if (members.size() < 32) return map.member(key);
+  // Index what was added since the last call, then look up.
+  for (; indexed_ < members.size(); ++indexed_) positions_.emplace(members[indexed_].key, indexed_);
+  auto it = positions_.find(key);
+  return it == positions_.end() ? nullptr : &members[it->second];
+}
+
 const Node* Node::get(std::string_view key) const {
   const Member* m = member(key);
   return m ? &m->value : nullptr;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "support/source.h"
@@ -65,6 +66,19 @@ struct Member {
   std::string key;
   SourceLoc key_loc;
   Node value;
+};
+
+// Finds a key among the members of a mapping being built, for front ends
+// that refuse duplicates: a linear search while the mapping is small, a hash
+// index once it grows (one mapping of a hostile file can hold 100,000 keys,
+// and checking each against all before it would take minutes).
+class MemberIndex {
+ public:
+  const Member* find(const Node& map, const std::string& key);
+
+ private:
+  std::unordered_map<std::string, size_t> positions_;  // key -> index in members
+  size_t indexed_ = 0;                                 // members in positions_
 };
 
 const char* kind_name(Node::Kind k);

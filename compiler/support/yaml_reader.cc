@@ -139,6 +139,7 @@ class TreeBuilder {
     bool have_key = false;
     std::string key;
     SourceLoc key_loc;
+    MemberIndex keys;
   };
   struct Anchored {
     Node node;
@@ -296,7 +297,7 @@ class TreeBuilder {
         throw ReadError{n.loc, "mapping key of " + std::to_string(n.text.size()) +
                                    " bytes; keys are at most " + std::to_string(kMaxKeyBytes),
                         "shorten the key"};
-      if (const Member* prev = top.node.member(n.text))
+      if (const Member* prev = top.keys.find(top.node, n.text))
         throw ReadError{n.loc, "duplicate key '" + n.text + "'",
                         "the first '" + n.text + "' is at line " +
                             std::to_string(prev->key_loc.line) + "; keep only one"};

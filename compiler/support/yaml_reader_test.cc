@@ -200,3 +200,14 @@ TEST_CASE("an alias to an anchor not defined yet is a located error") {
   CHECK(r.first().message == "unknown alias '*x'");
   CHECK(r.first().loc.column == 4);
 }
+
+TEST_CASE("a duplicate among thousands of keys names the first") {
+  std::string text = "env:\n";
+  for (int i = 0; i < 5000; ++i) text += "  K" + std::to_string(i) + ": v\n";
+  text += "  K1234: again\n";
+  Read r(text);
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().message == "duplicate key 'K1234'");
+  CHECK(r.first().loc.line == 5002);
+  CHECK(r.first().hint == "the first 'K1234' is at line 1236; keep only one");
+}
