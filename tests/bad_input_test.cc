@@ -53,3 +53,15 @@ TEST_CASE("bad inputs: located errors, exit 1, nothing written") {
 TEST_CASE("bad manifests: validate reports every operator rule at its line and column") {
   check_bad_inputs("tests/manifests/bad", "validate", 4);
 }
+
+TEST_CASE("bad inputs: an input that never ends is refused as too large, nothing written") {
+  TempDir out;
+  // A device has no size to trust: reading stops one byte past the limit.
+  Result r = run(quote(mpijobc()) + " build /dev/zero -o " + quote(out / "deploy"));
+  INFO(r.err);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("/dev/zero:1:1: error: file too large: 16777217 bytes, the limit is 16777216") !=
+        std::string::npos);
+  CHECK(r.err.size() < 1000);  // the 16 MiB line shows as a window
+  CHECK_FALSE(exists(out / "deploy"));
+}

@@ -7,6 +7,7 @@
 #include "dsl/parser.h"
 #include "dsl/to_node.h"
 #include "support/file_text.h"
+#include "support/text_checks.h"
 #include "support/yaml_reader.h"
 
 namespace mpijobc {
@@ -23,7 +24,8 @@ uint32_t load_file(SourceManager& sources, const std::string& path, DiagnosticEn
 
 bool read_file(SourceManager& sources, uint32_t file, DiagnosticEngine& diags) {
   const std::string& path = sources.path(file);
-  std::optional<std::string> text = read_file_text(path);
+  // One byte past the limit is enough for check_text to refuse the file.
+  std::optional<std::string> text = read_file_text(path, TextLimits{}.max_bytes + 1);
   if (!text) {
     diags.error({}, {}, "cannot read " + path + ": " + std::strerror(errno), {}, "io/read");
     return false;

@@ -1,5 +1,7 @@
 #include "support/diagnostics.h"
 
+#include <algorithm>
+#include <cstring>
 #include <ostream>
 
 #include "support/text_checks.h"
@@ -64,6 +66,10 @@ void print_prefix(std::ostream& out, const SourceManager& sources, const SourceL
   out << style(kReset);
 }
 
+constexpr size_t kShownBytes = 160;
+
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
 }  // namespace
 
 void print_text(std::ostream& out, const SourceManager& sources, const Diagnostic& d, bool color) {
@@ -78,15 +84,26 @@ void print_text(std::ostream& out, const SourceManager& sources, const Diagnosti
   if (d.loc.valid()) {
     std::string_view line = sources.line(d.loc.file, d.loc.line);
     if (!line.empty()) {
+      // A long line (minified JSON, a runaway value) shows as a window of
+      // kShownBytes around the column, cut on character boundaries.
+      size_t col = d.loc.column > 0 ? d.loc.column - 1 : 0;
+      size_t begin = 0, end = line.size();
+      if (line.size() > kShownBytes) {
+        begin = col > kShownBytes / 2 ? std::min(col, line.size()) - kShownBytes / 2 : 0;
+        while (begin > 0 && is_continuation(line[begin])) --begin;
+        end = std::min(line.size(), begin + kShownBytes);
+        while (end < line.size() && is_continuation(line[end])) ++end;
+      }
+      const char* lead = begin > 0 ? "..." : "";
       std::string number = std::to_string(d.loc.line);
-      out << ' ' << number << " | " << printable(line) << '\n';
-      out << ' ' << std::string(number.size(), ' ') << " | ";
+      out << ' ' << number << " | " << lead << printable(line.substr(begin, end - begin))
+          << (end < line.size() ? "..." : "") << '\n';
+      out << ' ' << std::string(number.size(), ' ') << " | " << std::string(std::strlen(lead), ' ');
       // Keep tabs so the caret lines up under the source in any terminal.
       // Columns count bytes; UTF-8 continuation bytes take no cell of their own.
-      for (size_t i = 0; i + 1 < d.loc.column && i < line.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(line[i]);
-        if ((c & 0xC0) == 0x80) continue;
-        out << (c == '\t' ? '\t' : ' ');
+      for (size_t i = begin; i < col && i < end; ++i) {
+        if (is_continuation(line[i])) continue;
+        out << (line[i] == '\t' ? '\t' : ' ');
       }
       out << style(kGreen) << '^' << style(kReset) << '\n';
     }

@@ -23,6 +23,27 @@ TEST_CASE("text diagnostics: location, path, caret and note") {
         "mpijobc: warning: no position\n");
 }
 
+TEST_CASE("text diagnostics show a long line as a window around the column") {
+  SourceManager sources;
+  std::string line = std::string(5000, 'a') + "X" + std::string(5000, 'b');
+  uint32_t f = sources.add("big.yaml", line + "\n");
+  DiagnosticEngine diags;
+  diags.error({f, 1, 5001}, {}, "here");
+  std::ostringstream out;
+  print_text(out, sources, diags.all());
+  CHECK(out.str() == "big.yaml:1:5001: error: here\n"
+                     " 1 | ..." + std::string(80, 'a') + "X" + std::string(79, 'b') + "...\n"
+                     "   |    " + std::string(80, ' ') + "^\n");
+  // At the start of the line, the window starts there too.
+  diags = DiagnosticEngine();
+  diags.error({f, 1, 2}, {}, "start");
+  std::ostringstream start;
+  print_text(start, sources, diags.all());
+  CHECK(start.str() == "big.yaml:1:2: error: start\n"
+                       " 1 | " + std::string(160, 'a') + "...\n"
+                       "   |  ^\n");
+}
+
 TEST_CASE("text diagnostics cannot drive the terminal with user text") {
   SourceManager sources;
   uint32_t f = sources.add("job.yaml", "a: \"\x1b]0;pwned\x07\"\n");

@@ -4,11 +4,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 
 namespace mpijobc {
 
-std::optional<std::string> read_file_text(const std::string& path) {
+std::optional<std::string> read_file_text(const std::string& path, size_t max_bytes) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
   struct stat st {};
@@ -17,11 +18,11 @@ std::optional<std::string> read_file_text(const std::string& path) {
     errno = EISDIR;
   } else {
     // The size is a hint: the file may grow or shrink while it is read.
-    std::string buf(st.st_size > 0 ? size_t(st.st_size) + 1 : 4096, '\0');
+    std::string buf(std::min(st.st_size > 0 ? size_t(st.st_size) + 1 : 4096, max_bytes), '\0');
     size_t have = 0;
     for (;;) {
-      if (have == buf.size()) buf.resize(buf.size() * 2);
-      ssize_t n = ::read(fd, buf.data() + have, buf.size() - have);
+      if (have == buf.size()) buf.resize(std::min(buf.size() * 2, max_bytes));
+      ssize_t n = have == max_bytes ? 0 : ::read(fd, buf.data() + have, buf.size() - have);
       if (n < 0 && errno == EINTR) continue;
       if (n < 0) break;
       if (n == 0) {

@@ -8,7 +8,9 @@
 namespace mpijobc {
 
 // The file's bytes, or nullopt with errno set when it cannot be read (a
-// directory cannot be read).
-std::optional<std::string> read_file_text(const std::string& path);
+// directory cannot be read). At most `max_bytes` are read, so a device or a
+// FIFO that never ends (/dev/zero) cannot fill the memory.
+std::optional<std::string> read_file_text(const std::string& path,
+                                          size_t max_bytes = std::string::npos);
 
 }  // namespace mpijobc

@@ -30,3 +30,10 @@ TEST_CASE("read_file_text: whole files, empty ones, and errors with errno") {
   CHECK(errno == EISDIR);
   fs::remove_all(dir);
 }
+
+TEST_CASE("read_file_text: stops at max_bytes, for inputs that never end") {
+  auto zeros = read_file_text("/dev/zero", 100000);
+  REQUIRE(zeros);
+  CHECK(*zeros == std::string(100000, '\0'));
+  CHECK(read_file_text("/proc/self/status", 5) == std::string("Name:"));
+}

@@ -345,8 +345,11 @@ ReadError syntax_error(const yaml_parser_t& p, const SourceManager& sources, uin
                        TreeBuilder& builder) {
   if (p.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
   std::string problem = p.problem ? p.problem : "unreadable input";
+  if (p.error == YAML_READER_ERROR && p.problem_value < 0)
+    return {sources.loc(file, p.problem_offset), "invalid YAML: " + problem, {}};
   if (p.error == YAML_READER_ERROR) {
-    // Characters YAML does not allow raw (DEL, C1 controls, U+FFFE, U+FFFF).
+    // Characters YAML does not allow raw (DEL, C1 controls, U+FFFE, U+FFFF);
+    // check_text has already refused bytes that are not UTF-8.
     char name[16];
     std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(p.problem_value));
     return {sources.loc(file, p.problem_offset), "invalid YAML: character " + std::string(name) +
