@@ -52,7 +52,7 @@ SpecSchema::SpecSchema(nlohmann::json root)
 const SpecSchema& SpecSchema::builtin() {
   // Never destroyed: tearing the schemas down at exit cost a one-spec build 7 %.
   static const SpecSchema* schema =
-      new SpecSchema(nlohmann::json::parse(*embedded_file("mpijobc-v1.schema.json")));
+      new SpecSchema(nlohmann::json::parse(*embedded_file("mpijobc-v1.schema.min.json")));
   return *schema;
 }
 

@@ -11,6 +11,8 @@
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 
+#include "support/schema_walk.h"
+
 namespace mpijobc {
 namespace {
 
@@ -75,29 +77,9 @@ class CompiledPatterns : public valijson::ConstraintBuilder {
   mutable std::map<std::string, std::shared_ptr<const LazyRegex>> compiled_;
 };
 
-bool holds_schemas(std::string_view keyword) {
-  return keyword == "properties" || keyword == "patternProperties" || keyword == "definitions" ||
-         keyword == "$defs" || keyword == "dependencies";
-}
-
-bool holds_schema_or_schemas(std::string_view keyword) {
-  return keyword == "items" || keyword == "allOf" || keyword == "anyOf" || keyword == "oneOf" ||
-         keyword == "additionalItems" || keyword == "additionalProperties" || keyword == "not" || keyword == "if" || keyword == "then" || keyword == "else" ||
-         keyword == "contains" || keyword == "propertyNames";
-}
-
 void rename(nlohmann::json& schema) {
   if (!schema.is_object()) return;
-  for (auto& [keyword, value] : schema.items()) {
-    if (holds_schemas(keyword) && value.is_object()) {
-      for (auto& [name, sub] : value.items()) rename(sub);
-    } else if (holds_schema_or_schemas(keyword)) {
-      if (value.is_array())
-        for (auto& sub : value) rename(sub);
-      else
-        rename(value);
-    }
-  }
+  for_each_subschema(schema, rename);
   auto pattern = schema.find("pattern");
   if (pattern != schema.end() && pattern->is_string()) {
     schema[kPatternKeyword] = std::move(*pattern);

@@ -1,5 +1,6 @@
 #include "validate/crd_schema.h"
 
+#include "support/schema_walk.h"
 #include "support/yaml_reader.h"
 
 namespace mpijobc {
@@ -23,30 +24,24 @@ Node without_nulls(const Node& n) {
   return out;
 }
 
+// strict(), in place.
+void make_strict(nlohmann::json& schema) {
+  if (!schema.is_object()) return;
+  bool int_or_string = schema.value("x-kubernetes-int-or-string", false);
+  bool open = schema.value("x-kubernetes-preserve-unknown-fields", false);
+  for (auto it = schema.begin(); it != schema.end();)
+    it = it.key().rfind("x-kubernetes-", 0) == 0 ? schema.erase(it) : std::next(it);
+  for_each_subschema(schema, make_strict);
+  if (int_or_string) schema["type"] = {"integer", "string"};
+  if (schema.contains("properties") && !schema.contains("additionalProperties") && !open)
+    schema["additionalProperties"] = false;
+}
+
 }  // namespace
 
 nlohmann::json CrdSchemas::strict(const nlohmann::json& schema) {
-  if (!schema.is_object()) return schema;
-  nlohmann::json out = nlohmann::json::object();
-  for (const auto& [key, value] : schema.items()) {
-    if (key.rfind("x-kubernetes-", 0) == 0) continue;
-    if ((key == "properties" || key == "patternProperties") && value.is_object()) {
-      out[key] = nlohmann::json::object();
-      for (const auto& [name, sub] : value.items()) out[key][name] = strict(sub);
-    } else if ((key == "items" || key == "additionalProperties" || key == "not") &&
-               value.is_object()) {
-      out[key] = strict(value);
-    } else if ((key == "allOf" || key == "anyOf" || key == "oneOf") && value.is_array()) {
-      out[key] = nlohmann::json::array();
-      for (const auto& sub : value) out[key].push_back(strict(sub));
-    } else {
-      out[key] = value;
-    }
-  }
-  if (schema.value("x-kubernetes-int-or-string", false)) out["type"] = {"integer", "string"};
-  if (out.contains("properties") && !out.contains("additionalProperties") &&
-      !schema.value("x-kubernetes-preserve-unknown-fields", false))
-    out["additionalProperties"] = false;
+  nlohmann::json out = schema;
+  make_strict(out);
   return out;
 }
 

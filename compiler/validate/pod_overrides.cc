@@ -54,7 +54,7 @@ struct PodSchemas {
   static const PodSchemas& builtin() {
     static const PodSchemas schemas = [] {
       nlohmann::json pod = CrdSchemas::strict(
-          nlohmann::json::parse(*embedded_file("k8s-podspec.schema.json")));
+          nlohmann::json::parse(*embedded_file("k8s-podspec.schema.min.json")));
       nlohmann::json container = pod["properties"]["containers"]["items"];
       return PodSchemas{
           LocatedSchema(fragment_schema(std::move(pod), pod_owned()), "pod", hints_for(pod_owned())),
