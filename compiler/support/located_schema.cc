@@ -2,7 +2,6 @@
 
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
-#include <valijson/schema_parser.hpp>
 #include <valijson/validator.hpp>
 
 #include <algorithm>
@@ -267,15 +266,9 @@ class Checker {
 
 LocatedSchema::LocatedSchema(nlohmann::json document, std::string rules, SchemaHints hints)
     : document_(std::make_shared<const nlohmann::json>(rename_patterns(std::move(document)))),
+      compiled_(compile_schema(*document_)),
       rules_(std::move(rules)),
-      hints_(std::move(hints)) {
-  auto schema = std::make_shared<valijson::Schema>();
-  valijson::SchemaParser parser;
-  add_compiled_patterns(parser);
-  valijson::adapters::NlohmannJsonAdapter adapter(*document_);
-  parser.populateSchema(adapter, *schema);
-  compiled_ = std::move(schema);
-}
+      hints_(std::move(hints)) {}
 
 bool LocatedSchema::check(const Node& node, const std::string& path, DiagnosticEngine& diags) const {
   return check(node, to_json(node), path, diags);

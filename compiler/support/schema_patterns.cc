@@ -7,7 +7,9 @@
 #include <optional>
 #include <string_view>
 
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/constraint_builder.hpp>
+#include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
 
@@ -94,8 +96,12 @@ nlohmann::json rename_patterns(nlohmann::json schema) {
   return schema;
 }
 
-void add_compiled_patterns(valijson::SchemaParser& parser) {
+std::shared_ptr<const valijson::Schema> compile_schema(const nlohmann::json& schema) {
+  auto compiled = std::make_shared<valijson::Schema>();
+  valijson::SchemaParser parser;
   parser.addConstraintBuilder(kPatternKeyword, new CompiledPatterns);  // the parser owns it
+  parser.populateSchema(valijson::adapters::NlohmannJsonAdapter(schema), *compiled);
+  return compiled;
 }
 
 }  // namespace mpijobc

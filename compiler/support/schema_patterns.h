@@ -8,13 +8,14 @@
 // on several threads.
 #pragma once
 
+#include <memory>
 #include <regex>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 namespace valijson {
-class SchemaParser;
+class Schema;
 }
 
 namespace mpijobc {
@@ -42,9 +43,11 @@ struct CLocaleRegexTraits : std::regex_traits<char> {
 };
 using SchemaRegex = std::basic_regex<char, CLocaleRegexTraits>;
 
-// Makes `parser` build kPatternKeyword constraints: each distinct pattern
-// of a schema is compiled once, when a check first needs it; an invalid one
-// fails every value it checks, saying so.
-void add_compiled_patterns(valijson::SchemaParser& parser);
+// valijson's form of `schema`, a document from rename_patterns: each
+// distinct pattern is compiled once, when a check first needs it; an invalid
+// one fails every value it checks, saying so. (valijson's schema parser is
+// instantiated here and its validator in located_schema.cc: each is a large
+// template, and apart they compile side by side.)
+std::shared_ptr<const valijson::Schema> compile_schema(const nlohmann::json& schema);
 
 }  // namespace mpijobc
