@@ -142,39 +142,41 @@ Command add_build_command(CLI::App& app) {
   auto args = std::make_shared<BuildArgs>();
   CLI::App* cmd = app.add_subcommand(
       "build", "Compile job specs into <out>/<job>/{mpijob.yaml,launcher.sh,Dockerfile,kustomization.yaml}");
-  cmd->add_option("specs", args->inputs,
-                  "Job spec files (YAML; several jobs per file allowed) and directories (walked for "
-                  "*.yaml/*.yml; there only mpijobc/v1 documents count)")
-      ->required()
-      ->type_name("FILE");
-  cmd->add_option("-o,--output", args->out_dir, "Output directory (one sub-directory per job)")
-      ->type_name("DIR")
-      ->capture_default_str();
-  CLI::Option* to_stdout = cmd->add_flag("--stdout", args->to_stdout,
-                "Print the Kubernetes manifests as one YAML stream instead of writing files");
-  cmd->add_option("--templates", args->templates_dir,
-                  "Directory with your own launcher.sh.mustache / Dockerfile.mustache")
-      ->type_name("DIR")
-      ->check(CLI::ExistingDirectory);
-  cmd->add_option("--target", args->target,
-                  "The operator to generate for, overriding each spec's target (default: the "
-                  "spec's, else kubeflow.org/v2beta1)")
-      ->check(CLI::IsMember(target_names()))
-      ->type_name("APIVERSION");
-  cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
-  add_threads_option(cmd, args->threads);
-  cmd->add_flag("-q,--quiet", args->quiet, "Do not list the files written");
-  cmd->add_flag("-v,--verbose", args->verbose, "Say which files and documents of a directory were skipped");
-  CLI::Option* check = cmd->add_flag("--check", args->check,
-                "Write nothing: exit 1 listing every missing, stale or extra generated file in the "
-                "output directory (the CI gate of a GitOps repository)");
-  cmd->add_flag("--diff", args->diff, "With --check: print a unified diff of each stale or missing file")
-      ->needs(check);
-  check->excludes(to_stdout);
-  add_format_option(cmd, args->format);
-  cmd->footer(
-      "Outputs are all or nothing: if any document has an error, nothing is written.\n"
-      "Example: mpijobc build samples/horovod-mnist.yaml -o deploy && kubectl apply -k deploy/mnist");
+  cmd->preparse_callback([cmd, args](std::size_t) {
+    cmd->add_option("specs", args->inputs,
+                    "Job spec files (YAML; several jobs per file allowed) and directories (walked for "
+                    "*.yaml/*.yml; there only mpijobc/v1 documents count)")
+        ->required()
+        ->type_name("FILE");
+    cmd->add_option("-o,--output", args->out_dir, "Output directory (one sub-directory per job)")
+        ->type_name("DIR")
+        ->capture_default_str();
+    CLI::Option* to_stdout = cmd->add_flag("--stdout", args->to_stdout,
+                  "Print the Kubernetes manifests as one YAML stream instead of writing files");
+    cmd->add_option("--templates", args->templates_dir,
+                    "Directory with your own launcher.sh.mustache / Dockerfile.mustache")
+        ->type_name("DIR")
+        ->check(CLI::ExistingDirectory);
+    cmd->add_option("--target", args->target,
+                    "The operator to generate for, overriding each spec's target (default: the "
+                    "spec's, else kubeflow.org/v2beta1)")
+        ->check(CLI::IsMember(target_names()))
+        ->type_name("APIVERSION");
+    cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
+    add_threads_option(cmd, args->threads);
+    cmd->add_flag("-q,--quiet", args->quiet, "Do not list the files written");
+    cmd->add_flag("-v,--verbose", args->verbose, "Say which files and documents of a directory were skipped");
+    CLI::Option* check = cmd->add_flag("--check", args->check,
+                  "Write nothing: exit 1 listing every missing, stale or extra generated file in the "
+                  "output directory (the CI gate of a GitOps repository)");
+    cmd->add_flag("--diff", args->diff, "With --check: print a unified diff of each stale or missing file")
+        ->needs(check);
+    check->excludes(to_stdout);
+    add_format_option(cmd, args->format);
+    cmd->footer(
+        "Outputs are all or nothing: if any document has an error, nothing is written.\n"
+        "Example: mpijobc build samples/horovod-mnist.yaml -o deploy && kubectl apply -k deploy/mnist");
+  });
   return {cmd, [args] { return run_build(*args); }};
 }
 

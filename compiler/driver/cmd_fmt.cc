@@ -70,17 +70,19 @@ int run_fmt(const FmtArgs& args) {
 Command add_fmt_command(CLI::App& app) {
   auto args = std::make_shared<FmtArgs>();
   CLI::App* cmd = app.add_subcommand("fmt", "Rewrite DSL files (*.mpijob) in the canonical layout");
-  cmd->add_option("files", args->inputs, "DSL files, or directories to search for *.mpijob")
-      ->required()
-      ->type_name("FILE");
-  auto* check = cmd->add_flag("--check", args->check,
-                              "Write nothing; list the files that are not formatted, exit 1 if any");
-  cmd->add_flag("--stdout", args->to_stdout, "Print the formatted files instead of writing them")
-      ->excludes(check);
-  add_format_option(cmd, args->format);
-  cmd->footer(
-      "Comments are kept. Files with syntax errors are reported and nothing is written.\n"
-      "Example (pre-commit): mpijobc fmt --check jobs/");
+  cmd->preparse_callback([cmd, args](std::size_t) {
+    cmd->add_option("files", args->inputs, "DSL files, or directories to search for *.mpijob")
+        ->required()
+        ->type_name("FILE");
+    auto* check = cmd->add_flag("--check", args->check,
+                                "Write nothing; list the files that are not formatted, exit 1 if any");
+    cmd->add_flag("--stdout", args->to_stdout, "Print the formatted files instead of writing them")
+        ->excludes(check);
+    add_format_option(cmd, args->format);
+    cmd->footer(
+        "Comments are kept. Files with syntax errors are reported and nothing is written.\n"
+        "Example (pre-commit): mpijobc fmt --check jobs/");
+  });
   return {cmd, [args] { return run_fmt(*args); }};
 }
 

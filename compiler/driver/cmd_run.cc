@@ -142,21 +142,23 @@ Command add_run_command(CLI::App& app) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand(
       "run", "Run a job's generated launcher on this machine with the real MPI tools (--local)");
-  cmd->add_option("spec", args->spec, "Job spec file")->required()->type_name("FILE");
-  cmd->add_flag("--local", args->local,
-                "Run here: a hostfile 'localhost slots=N' stands in for the workers (required; "
-                "on a cluster use kubectl apply -k)")
-      ->required();
-  cmd->add_option("--np", args->np, "Number of ranks (default: the job's replicas x slots)")
-      ->type_name("N")
-      ->check(CLI::Range(int64_t{1}, int64_t{4096}));
-  cmd->add_option("--job", args->job, "Which job of a file with several")->type_name("NAME");
-  cmd->add_flag("--as-mpi", args->as_mpi,
-                "HorovodJob without horovodrun on PATH: run the same program under mpirun");
-  cmd->footer(
-      "The launcher gets the environment the operator would give it. Each output line is\n"
-      "prefixed with its rank; the exit code is the job's (1 for errors in the spec, 2 usage).\n"
-      "Example: mpijobc run --local samples/hello-mpi.yaml --np 2");
+  cmd->preparse_callback([cmd, args](std::size_t) {
+    cmd->add_option("spec", args->spec, "Job spec file")->required()->type_name("FILE");
+    cmd->add_flag("--local", args->local,
+                  "Run here: a hostfile 'localhost slots=N' stands in for the workers (required; "
+                  "on a cluster use kubectl apply -k)")
+        ->required();
+    cmd->add_option("--np", args->np, "Number of ranks (default: the job's replicas x slots)")
+        ->type_name("N")
+        ->check(CLI::Range(int64_t{1}, int64_t{4096}));
+    cmd->add_option("--job", args->job, "Which job of a file with several")->type_name("NAME");
+    cmd->add_flag("--as-mpi", args->as_mpi,
+                  "HorovodJob without horovodrun on PATH: run the same program under mpirun");
+    cmd->footer(
+        "The launcher gets the environment the operator would give it. Each output line is\n"
+        "prefixed with its rank; the exit code is the job's (1 for errors in the spec, 2 usage).\n"
+        "Example: mpijobc run --local samples/hello-mpi.yaml --np 2");
+  });
   return {cmd, [args] { return run_local(*args); }};
 }
 

@@ -113,28 +113,30 @@ Command add_validate_command(CLI::App& app) {
   auto args = std::make_shared<ValidateArgs>();
   CLI::App* cmd = app.add_subcommand(
       "validate", "Check job specs and hand-written MPIJob manifests without writing anything");
-  cmd->add_option("files", args->inputs,
-                  "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
-                  "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
-                  "are checked, other kinds are skipped")
-      ->required()
-      ->type_name("FILE");
-  cmd->add_option("--crd", args->crds,
-                  "Also check objects against the openAPIV3Schema of this CustomResourceDefinition "
-                  "(any version of the operator's CRD file; repeatable)")
-      ->allow_extra_args(false)  // one FILE per --crd: the positional files follow
-      ->type_name("FILE");
-  cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
-  add_threads_option(cmd, args->threads);
-  cmd->add_flag("-v,--verbose", args->verbose, "Say which documents were skipped, and the count checked");
-  add_format_option(cmd, args->format);
-  cmd->footer(
-      "Specs go through every check of 'build'; MPIJobs through the operator's own validation\n"
-      "rules (docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"
-      "With --crd, objects of the CRD's kind are also checked against its schema for their\n"
-      "apiVersion, as strictly as kubectl apply --validate=strict (rule ids crd/...).\n"
-      "Example (pre-commit): mpijobc validate jobs/*.yaml deploy/*/mpijob.yaml\n"
-      "Example: mpijobc validate --crd kubeflow.org_mpijobs.yaml hand-written/*.yaml");
+  cmd->preparse_callback([cmd, args](std::size_t) {
+    cmd->add_option("files", args->inputs,
+                    "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
+                    "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
+                    "are checked, other kinds are skipped")
+        ->required()
+        ->type_name("FILE");
+    cmd->add_option("--crd", args->crds,
+                    "Also check objects against the openAPIV3Schema of this CustomResourceDefinition "
+                    "(any version of the operator's CRD file; repeatable)")
+        ->allow_extra_args(false)  // one FILE per --crd: the positional files follow
+        ->type_name("FILE");
+    cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
+    add_threads_option(cmd, args->threads);
+    cmd->add_flag("-v,--verbose", args->verbose, "Say which documents were skipped, and the count checked");
+    add_format_option(cmd, args->format);
+    cmd->footer(
+        "Specs go through every check of 'build'; MPIJobs through the operator's own validation\n"
+        "rules (docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"
+        "With --crd, objects of the CRD's kind are also checked against its schema for their\n"
+        "apiVersion, as strictly as kubectl apply --validate=strict (rule ids crd/...).\n"
+        "Example (pre-commit): mpijobc validate jobs/*.yaml deploy/*/mpijob.yaml\n"
+        "Example: mpijobc validate --crd kubeflow.org_mpijobs.yaml hand-written/*.yaml");
+  });
   return {cmd, [args] { return run_validate(*args); }};
 }
 

@@ -1,5 +1,7 @@
 // One CLI subcommand per file (driver/cmd_<name>.cc): each registers itself
-// on the app and returns what runs it once its arguments are parsed.
+// on the app and returns what runs it once its arguments are parsed. A
+// subcommand adds its options in its preparse callback, when it is the one
+// chosen: registering every subcommand's options took 4 % of a one-spec build.
 #pragma once
 
 #include <functional>
