@@ -33,20 +33,20 @@ std::optional<std::string> render_dockerfile(const JobSpec& job, const Templates
   bool horovod = b.horovod.set() || job.kind == JobKind::HorovodJob;
 
   TemplateData data;
-  data.set("source", comment_safe(job.source));
-  data.set("kind", to_string(job.kind));
-  data.set("name", *job.name);
-  data.set("base_image", base);
-  data.set("python", python);
+  data["source"] = comment_safe(job.source);
+  data["kind"] = to_string(job.kind);
+  data["name"] = *job.name;
+  data["base_image"] = base;
+  data["python"] = python;
 
   const MpiFlavor& mpi = mpi_flavor(*job.mpi_implementation);
-  data.set("mpi", to_string(mpi.id));
+  data["mpi"] = to_string(mpi.id);
   if (!mpi.apt_source.empty()) {
     TemplateData repo;
-    repo.set("key_url", mpi.apt_key_url);
-    repo.set("keyring", mpi.apt_keyring);
-    repo.set("source", mpi.apt_source);
-    data.set("apt_repository", repo);
+    repo["key_url"] = mpi.apt_key_url;
+    repo["keyring"] = mpi.apt_keyring;
+    repo["source"] = mpi.apt_source;
+    data["apt_repository"] = std::move(repo);
   }
   std::vector<std::string> packages = {"ca-certificates", "openssh-server", "openssh-client",
                                        "python" + python, "python" + python + "-venv"};
@@ -55,8 +55,8 @@ std::optional<std::string> render_dockerfile(const JobSpec& job, const Templates
     packages.insert(packages.end(), {"python" + python + "-dev", "build-essential", "cmake"});
     packages.insert(packages.end(), mpi.dev_packages.begin(), mpi.dev_packages.end());
   }
-  data.set("packages", string_list(packages));
-  data.set("apt", string_list(b.apt));
+  data["packages"] = string_list(packages);
+  data["apt"] = string_list(b.apt);
 
   std::string framework_flag;
   if (b.framework.set()) {
@@ -66,9 +66,9 @@ std::optional<std::string> render_dockerfile(const JobSpec& job, const Templates
     for (const auto& [name, pkg] : pip_names)
       if (*b.framework == name) pip_name = pkg;
     TemplateData fw;
-    fw.set("requirement", b.framework_version.set() ? pip_name + "==" + *b.framework_version
-                                                    : pip_name);
-    data.set("framework", fw);
+    fw["requirement"] =
+        b.framework_version.set() ? pip_name + "==" + *b.framework_version : pip_name;
+    data["framework"] = std::move(fw);
     framework_flag = "HOROVOD_WITH_" + std::string(*b.framework == "pytorch" ? "PYTORCH"
                                                    : *b.framework == "tensorflow" ? "TENSORFLOW"
                                                                                   : "MXNET") +
@@ -79,24 +79,24 @@ std::optional<std::string> render_dockerfile(const JobSpec& job, const Templates
     if (!framework_flag.empty()) flags.push_back(framework_flag);
     if (gpu) flags.push_back("HOROVOD_GPU_OPERATIONS=NCCL");
     TemplateData hvd;
-    hvd.set("flags", string_list(flags));
-    if (!mpi.setup_script.empty()) hvd.set("setup_script", mpi.setup_script);
-    hvd.set("requirement", "horovod==" + (b.horovod.set() ? *b.horovod : std::string(kHorovod)));
-    data.set("horovod", hvd);
+    hvd["flags"] = string_list(flags);
+    if (!mpi.setup_script.empty()) hvd["setup_script"] = mpi.setup_script;
+    hvd["requirement"] = "horovod==" + (b.horovod.set() ? *b.horovod : std::string(kHorovod));
+    data["horovod"] = std::move(hvd);
   }
   if (!b.pip.empty()) {
     TemplateData pip;
-    pip.set("requirements", string_list(b.pip));
-    data.set("pip", pip);
+    pip["requirements"] = string_list(b.pip);
+    data["pip"] = std::move(pip);
   }
   TemplateData copies{TemplateData::type::list};
   for (const CopyItem& c : b.copy) {
     TemplateData item;
-    item.set("src_json", json_string(c.src));
-    item.set("dest_json", json_string(c.dest));
+    item["src_json"] = json_string(c.src);
+    item["dest_json"] = json_string(c.dest);
     copies.push_back(item);
   }
-  data.set("copy", copies);
+  data["copy"] = std::move(copies);
   return templates.render("Dockerfile.mustache", data, diags);
 }
 

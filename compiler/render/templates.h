@@ -21,6 +21,8 @@
 
 namespace mpijobc {
 
+// Filled with data[key] = value, which moves the value in: kainjow's set()
+// copies it, nested data and all.
 using TemplateData = kainjow::mustache::data;
 
 class Templates {
