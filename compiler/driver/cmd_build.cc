@@ -142,7 +142,7 @@ Command add_build_command(CLI::App& app) {
   auto args = std::make_shared<BuildArgs>();
   CLI::App* cmd = app.add_subcommand(
       "build", "Compile job specs into <out>/<job>/{mpijob.yaml,launcher.sh,Dockerfile,kustomization.yaml}");
-  cmd->preparse_callback([cmd, args](std::size_t) {
+  auto add_options = [cmd, args] {
     cmd->add_option("specs", args->inputs,
                     "Job spec files (YAML; several jobs per file allowed) and directories (walked for "
                     "*.yaml/*.yml; there only mpijobc/v1 documents count)")
@@ -176,8 +176,8 @@ Command add_build_command(CLI::App& app) {
     cmd->footer(
         "Outputs are all or nothing: if any document has an error, nothing is written.\n"
         "Example: mpijobc build samples/horovod-mnist.yaml -o deploy && kubectl apply -k deploy/mnist");
-  });
-  return {cmd, [args] { return run_build(*args); }};
+  };
+  return {cmd, add_options, [args] { return run_build(*args); }};
 }
 
 }  // namespace mpijobc

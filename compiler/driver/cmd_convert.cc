@@ -56,7 +56,7 @@ Command add_convert_command(CLI::App& app) {
   auto args = std::make_shared<ConvertArgs>();
   CLI::App* cmd = app.add_subcommand(
       "convert", "Print the job specs of a YAML file in the DSL, or of a .mpijob file in YAML");
-  cmd->preparse_callback([cmd, args](std::size_t) {
+  auto add_options = [cmd, args] {
     cmd->add_option("file", args->input, "A job spec file: YAML, or the DSL (*.mpijob)")
         ->required()
         ->type_name("FILE");
@@ -69,8 +69,8 @@ Command add_convert_command(CLI::App& app) {
         "Each document must be a job spec that passes the schema; the output reads back as the\n"
         "same job (comments are not carried over: the YAML reader does not keep them).\n"
         "Example: mpijobc convert samples/mpi-pi.yaml --to dsl > mpi-pi.mpijob");
-  });
-  return {cmd, [args] { return run_convert(*args); }};
+  };
+  return {cmd, add_options, [args] { return run_convert(*args); }};
 }
 
 }  // namespace mpijobc

@@ -70,7 +70,7 @@ int run_fmt(const FmtArgs& args) {
 Command add_fmt_command(CLI::App& app) {
   auto args = std::make_shared<FmtArgs>();
   CLI::App* cmd = app.add_subcommand("fmt", "Rewrite DSL files (*.mpijob) in the canonical layout");
-  cmd->preparse_callback([cmd, args](std::size_t) {
+  auto add_options = [cmd, args] {
     cmd->add_option("files", args->inputs, "DSL files, or directories to search for *.mpijob")
         ->required()
         ->type_name("FILE");
@@ -82,8 +82,8 @@ Command add_fmt_command(CLI::App& app) {
     cmd->footer(
         "Comments are kept. Files with syntax errors are reported and nothing is written.\n"
         "Example (pre-commit): mpijobc fmt --check jobs/");
-  });
-  return {cmd, [args] { return run_fmt(*args); }};
+  };
+  return {cmd, add_options, [args] { return run_fmt(*args); }};
 }
 
 }  // namespace mpijobc

@@ -142,7 +142,7 @@ Command add_run_command(CLI::App& app) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* cmd = app.add_subcommand(
       "run", "Run a job's generated launcher on this machine with the real MPI tools (--local)");
-  cmd->preparse_callback([cmd, args](std::size_t) {
+  auto add_options = [cmd, args] {
     cmd->add_option("spec", args->spec, "Job spec file")->required()->type_name("FILE");
     cmd->add_flag("--local", args->local,
                   "Run here: a hostfile 'localhost slots=N' stands in for the workers (required; "
@@ -158,8 +158,8 @@ Command add_run_command(CLI::App& app) {
         "The launcher gets the environment the operator would give it. Each output line is\n"
         "prefixed with its rank; the exit code is the job's (1 for errors in the spec, 2 usage).\n"
         "Example: mpijobc run --local samples/hello-mpi.yaml --np 2");
-  });
-  return {cmd, [args] { return run_local(*args); }};
+  };
+  return {cmd, add_options, [args] { return run_local(*args); }};
 }
 
 }  // namespace mpijobc

@@ -13,7 +13,7 @@ Command add_schema_command(CLI::App& app) {
       "Save it and point yaml-language-server at it with a first line in your spec:\n"
       "  # yaml-language-server: $schema=./mpijobc-v1.schema.json\n"
       "Example: mpijobc schema > mpijobc-v1.schema.json");
-  return {cmd, [] {
+  return {cmd, nullptr, [] {
             std::cout << *embedded_file("mpijobc-v1.schema.json");
             return kExitOk;
           }};

@@ -113,7 +113,7 @@ Command add_validate_command(CLI::App& app) {
   auto args = std::make_shared<ValidateArgs>();
   CLI::App* cmd = app.add_subcommand(
       "validate", "Check job specs and hand-written MPIJob manifests without writing anything");
-  cmd->preparse_callback([cmd, args](std::size_t) {
+  auto add_options = [cmd, args] {
     cmd->add_option("files", args->inputs,
                     "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
                     "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
@@ -136,8 +136,8 @@ Command add_validate_command(CLI::App& app) {
         "apiVersion, as strictly as kubectl apply --validate=strict (rule ids crd/...).\n"
         "Example (pre-commit): mpijobc validate jobs/*.yaml deploy/*/mpijob.yaml\n"
         "Example: mpijobc validate --crd kubeflow.org_mpijobs.yaml hand-written/*.yaml");
-  });
-  return {cmd, [args] { return run_validate(*args); }};
+  };
+  return {cmd, add_options, [args] { return run_validate(*args); }};
 }
 
 }  // namespace mpijobc

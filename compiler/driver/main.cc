@@ -25,6 +25,10 @@ int main(int argc, char** argv) {
       mpijobc::add_convert_command(app),
       mpijobc::add_fmt_command(app),
   };
+  // CLI11 calls this when the subcommand is chosen, before parsing its arguments.
+  for (const mpijobc::Command& command : commands)
+    if (command.add_options)
+      command.app->preparse_callback([&command](std::size_t) { command.add_options(); });
 
   try {
     app.parse(argc, argv);
