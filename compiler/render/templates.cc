@@ -43,7 +43,9 @@ std::optional<std::string> Templates::render(const std::string& name, const Temp
   const Loaded* loaded = load(name, diags);
   if (!loaded) return std::nullopt;
   kainjow::mustache::mustache& tmpl = *loaded->tmpl;
-  std::string out = tmpl.render(data);
+  std::string out;
+  out.reserve(4096);
+  tmpl.render(data, [&out](const std::string& text) { out += text; });
   if (!tmpl.is_valid()) {
     diags.error({}, {}, loaded->origin + ": " + tmpl.error_message(), "fix the template",
                 "template/render");

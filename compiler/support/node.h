@@ -49,8 +49,10 @@ struct Node {
   // Map access; nullptr when absent or when this is not a map.
   const Node* get(std::string_view key) const;
   const Member* member(std::string_view key) const;
-  // Appends a member and returns its value (for building trees).
+  // Appends a member and returns its value (for building trees); the key is
+  // located where the value is, or at `key_loc`.
   Node& add(std::string key, Node value);
+  Node& add(std::string key, SourceLoc key_loc, Node value);
   // Appends an item and returns it.
   Node& push(Node value);
 

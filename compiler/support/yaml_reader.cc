@@ -306,7 +306,7 @@ class TreeBuilder {
       top.have_key = true;
       return;
     }
-    top.node.members.push_back(Member{std::move(top.key), top.key_loc, std::move(n)});
+    top.node.add(std::move(top.key), top.key_loc, std::move(n));
     top.have_key = false;
   }
 
