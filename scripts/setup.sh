@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build_packages=(cmake g++ make libyaml-dev nlohmann-json3-dev libvalijson-dev
-                libkainjow-mustache-dev libcli11-dev catch2
+                libcli11-dev catch2
                 antlr4 libantlr4-runtime-dev  # the DSL's parser, generated at build time
                 openmpi-bin python3-mpi4py)  # the last two: mpijobc run --local of samples/hello-mpi.yaml
 test_packages=(shellcheck python3 python3-jsonschema python3-yaml yamllint

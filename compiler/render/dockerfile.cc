@@ -89,12 +89,12 @@ std::optional<std::string> render_dockerfile(const JobSpec& job, const Templates
     pip["requirements"] = string_list(b.pip);
     data["pip"] = std::move(pip);
   }
-  TemplateData copies{TemplateData::type::list};
+  TemplateData copies = TemplateData::list();
   for (const CopyItem& c : b.copy) {
     TemplateData item;
     item["src_json"] = json_string(c.src);
     item["dest_json"] = json_string(c.dest);
-    copies.push_back(item);
+    copies.push_back(std::move(item));
   }
   data["copy"] = std::move(copies);
   return templates.render("Dockerfile.mustache", data, diags);

@@ -7,7 +7,7 @@
 
 namespace mpijobc {
 
-const Templates::Loaded* Templates::load(const std::string& name, DiagnosticEngine& diags) const {
+const MustacheTemplate* Templates::load(const std::string& name, DiagnosticEngine& diags) const {
   std::lock_guard<std::mutex> lock(mutex_);
   if (auto it = loaded_.find(name); it != loaded_.end()) return &it->second;
   std::string text, origin = "built-in template " + name;
@@ -27,31 +27,21 @@ const Templates::Loaded* Templates::load(const std::string& name, DiagnosticEngi
     }
     text = std::string(*builtin);
   }
-  auto tmpl = std::make_unique<kainjow::mustache::mustache>(text);
-  // Both outputs are shell: the launcher script, and the Dockerfile's RUN lines.
-  tmpl->set_custom_escape(shell_quote);
-  if (!tmpl->is_valid()) {
-    diags.error({}, {}, origin + ": " + tmpl->error_message(), "fix the template",
-                "template/syntax");
+  std::string error;
+  std::optional<MustacheTemplate> tmpl = MustacheTemplate::parse(text, error);
+  if (!tmpl) {
+    diags.error({}, {}, origin + ":" + error, "fix the template", "template/syntax");
     return nullptr;
   }
-  return &loaded_.emplace(name, Loaded{std::move(tmpl), origin}).first->second;
+  return &loaded_.emplace(name, std::move(*tmpl)).first->second;
 }
 
 std::optional<std::string> Templates::render(const std::string& name, const TemplateData& data,
                                              DiagnosticEngine& diags) const {
-  const Loaded* loaded = load(name, diags);
-  if (!loaded) return std::nullopt;
-  kainjow::mustache::mustache& tmpl = *loaded->tmpl;
-  std::string out;
-  out.reserve(4096);
-  tmpl.render(data, [&out](const std::string& text) { out += text; });
-  if (!tmpl.is_valid()) {
-    diags.error({}, {}, loaded->origin + ": " + tmpl.error_message(), "fix the template",
-                "template/render");
-    return std::nullopt;
-  }
-  return tidy_layout(out);
+  const MustacheTemplate* tmpl = load(name, diags);
+  if (!tmpl) return std::nullopt;
+  // Both outputs are shell: the launcher script, and the Dockerfile's RUN lines.
+  return tidy_layout(tmpl->render(data, shell_quote));
 }
 
 std::string tidy_layout(const std::string& text) {
@@ -98,7 +88,7 @@ std::string comment_safe(const std::string& text) {
 }
 
 TemplateData string_list(const std::vector<std::string>& items) {
-  TemplateData list{TemplateData::type::list};
+  TemplateData list = TemplateData::list();
   for (const std::string& s : items) list.push_back(s);
   return list;
 }

@@ -1,29 +1,21 @@
-// Mustache templates (kainjow) for the text outputs. Every template has one
-// escaping rule, that of its output language, applied to every {{value}};
-// {{{raw}}} is reserved for values the renderer has already made inert in
-// that context (see templates/README.md). Templates come from
+// The templates of the text outputs (render/mustache.h). Every template has
+// one escaping rule, that of its output language, applied to every
+// {{value}}; {{{raw}}} is reserved for values the renderer has already made
+// inert in that context (see templates/README.md). Templates come from
 // --templates DIR when it has the file, else from the binary. One Templates
-// renders on several threads at once: a template is parsed once, with its
-// escape, and rendering only reads it (the data never holds lambdas or
-// partials, the only things that make kainjow write to a template).
+// renders on several threads at once: a template is parsed once, and
+// rendering only reads it.
 #pragma once
 
-#include <functional>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 
-#include <kainjow/mustache.hpp>
-
+#include "render/mustache.h"
 #include "support/diagnostics.h"
 
 namespace mpijobc {
-
-// Filled with data[key] = value, which moves the value in: kainjow's set()
-// copies it, nested data and all.
-using TemplateData = kainjow::mustache::data;
 
 class Templates {
  public:
@@ -35,15 +27,11 @@ class Templates {
                                     DiagnosticEngine& diags) const;
 
  private:
-  struct Loaded {
-    std::unique_ptr<kainjow::mustache::mustache> tmpl;
-    std::string origin;  // for messages: the file, or "built-in template NAME"
-  };
-  const Loaded* load(const std::string& name, DiagnosticEngine& diags) const;
+  const MustacheTemplate* load(const std::string& name, DiagnosticEngine& diags) const;
 
   std::string dir_;
   mutable std::mutex mutex_;  // guards loaded_
-  mutable std::map<std::string, Loaded> loaded_;
+  mutable std::map<std::string, MustacheTemplate> loaded_;
 };
 
 // Rendered text keeps at most one blank line in a row and ends with exactly
