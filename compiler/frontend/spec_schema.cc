@@ -8,33 +8,17 @@
 namespace mpijobc {
 namespace {
 
-// Adds to `used` the definitions that `schema`'s "$ref"s reach.
-void add_reachable(const nlohmann::json& definitions, const nlohmann::json& schema,
-                   nlohmann::json& used) {
-  if (schema.is_object()) {
-    auto ref = schema.find("$ref");
-    if (ref != schema.end() && ref->is_string()) {
-      const std::string& target = ref->get_ref<const std::string&>();
-      std::string name = target.substr(target.rfind('/') + 1);
-      if (!used.contains(name)) {
-        used[name] = definitions.at(name);
-        add_reachable(definitions, definitions.at(name), used);
-      }
-    }
-  }
-  if (schema.is_object() || schema.is_array())
-    for (const nlohmann::json& sub : schema) add_reachable(definitions, sub, used);
+// An entry point of the spec schema, as the build embeds it (one schema per
+// definition, with the definitions it reaches: support/schema_walk.h).
+nlohmann::json part(const std::string& definition) {
+  return nlohmann::json::parse(*embedded_file("mpijobc-v1." + definition + ".min.json"));
 }
 
-// A wrapper document {definitions, $ref} so each part validates on its own,
-// with the definitions of the one schema file it uses (copying the others
-// was a tenth of a one-spec build).
-nlohmann::json wrapper(const nlohmann::json& root, const std::string& definition) {
-  nlohmann::json entry = {{"$ref", "#/definitions/" + definition}};
-  nlohmann::json used = nlohmann::json::object();
-  add_reachable(root.at("definitions"), entry, used);
-  entry["definitions"] = std::move(used);
-  return entry;
+// The fields only a HorovodJob has, read when an MPIJob has an unknown one.
+const nlohmann::json& horovod_fields() {
+  static const nlohmann::json fields =
+      part("HorovodJobSpec").at("definitions").at("HorovodJobSpec").at("properties");
+  return fields;
 }
 
 std::string required_hint(const std::string& path, const std::string& key) {
@@ -45,28 +29,23 @@ std::string required_hint(const std::string& path, const std::string& key) {
 
 }  // namespace
 
-SpecSchema::SpecSchema(nlohmann::json root)
-    : root_(std::move(root)),
-      envelope_(wrapper(root_, "Envelope"), "schema", {nullptr, required_hint}) {}
+SpecSchema::SpecSchema() : envelope_(part("Envelope"), "schema", {nullptr, required_hint}) {}
 
 const SpecSchema& SpecSchema::builtin() {
   // Never destroyed: tearing the schemas down at exit cost a one-spec build 7 %.
-  static const SpecSchema* schema =
-      new SpecSchema(nlohmann::json::parse(*embedded_file("mpijobc-v1.schema.min.json")));
+  static const SpecSchema* schema = new SpecSchema();
   return *schema;
 }
 
 const LocatedSchema& SpecSchema::spec_schema(const Lazy& lazy, const char* definition) const {
   std::call_once(lazy.once, [&] {
-    const nlohmann::json& horovod_fields =
-        root_.at("definitions").at("HorovodJobSpec").at("properties");
-    SchemaHints hints{[&horovod_fields](const std::string& key, const std::string& path) {
-                        if (path == "spec" && horovod_fields.contains(key))
+    SchemaHints hints{[](const std::string& key, const std::string& path) {
+                        if (path == "spec" && horovod_fields().contains(key))
                           return "'" + key + "' is only valid for kind: HorovodJob";
                         return std::string();
                       },
                       nullptr};
-    lazy.schema.emplace(wrapper(root_, definition), "schema", std::move(hints));
+    lazy.schema.emplace(part(definition), "schema", std::move(hints));
   });
   return *lazy.schema;
 }

@@ -2,7 +2,8 @@
 // spec's JSON Schema (schemas/mpijobc-v1.schema.json), reporting every
 // violation at its position (support/located_schema.h). The schema is parsed
 // once per process: the envelope first, the spec part of a kind when a
-// document of that kind is first checked. Safe to use from several threads.
+// document of that kind is first checked (the build embeds each part as a
+// schema of its own). Safe to use from several threads.
 #pragma once
 
 #include <mutex>
@@ -28,10 +29,9 @@ class SpecSchema {
     mutable std::once_flag once;
     mutable std::optional<LocatedSchema> schema;
   };
-  explicit SpecSchema(nlohmann::json root);
+  SpecSchema();
   const LocatedSchema& spec_schema(const Lazy& lazy, const char* definition) const;
 
-  nlohmann::json root_;
   LocatedSchema envelope_;
   Lazy horovod_, mpi_;
 };

@@ -4,6 +4,7 @@
 // keyword, and neither is data under "enum", "const" or "default".
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -12,8 +13,9 @@ namespace mpijobc {
 
 // Calls f(sub) on each direct subschema of `schema` (a non-schema value, such
 // as a "dependencies" list of names, may be passed too: f checks the type).
-template <typename F>
-void for_each_subschema(nlohmann::json& schema, F&& f) {
+// `Json` is nlohmann::json, const or not.
+template <typename Json, typename F>
+void for_each_subschema(Json& schema, F&& f) {
   if (!schema.is_object()) return;
   auto holds_schemas = [](std::string_view k) {
     return k == "properties" || k == "patternProperties" || k == "definitions" || k == "$defs" ||
@@ -45,6 +47,32 @@ inline void strip_annotations(nlohmann::json& schema) {
   for (const char* annotation : {"description", "title", "$comment", "examples"})
     schema.erase(annotation);
   for_each_subschema(schema, strip_annotations);
+}
+
+// A schema of its own for definition `name` of `root`:
+// {"$ref": "#/definitions/NAME", "definitions": {the definitions it reaches}}.
+// The build embeds the spec schema's entry points so (cmake/strip_schema.cc):
+// gathering them at every start was an eighth of a one-spec build.
+inline nlohmann::json entry_schema(const nlohmann::json& root, const std::string& name) {
+  const nlohmann::json& definitions = root.at("definitions");
+  nlohmann::json used = nlohmann::json::object();
+  auto reach = [&](const nlohmann::json& schema, auto& self) -> void {
+    if (!schema.is_object()) return;
+    auto ref = schema.find("$ref");
+    if (ref != schema.end() && ref->is_string()) {
+      const std::string& target = ref->template get_ref<const std::string&>();
+      std::string def = target.substr(target.rfind('/') + 1);
+      if (!used.contains(def)) {
+        used[def] = definitions.at(def);
+        self(definitions.at(def), self);
+      }
+    }
+    for_each_subschema(schema, [&](const nlohmann::json& sub) { self(sub, self); });
+  };
+  nlohmann::json entry = {{"$ref", "#/definitions/" + name}};
+  reach(entry, reach);
+  entry["definitions"] = std::move(used);
+  return entry;
 }
 
 }  // namespace mpijobc

@@ -44,3 +44,17 @@ TEST_CASE("schema walk: every subschema keyword is visited once") {
   CHECK(!schema["default"].contains("seen"));
   CHECK(schema["allOf"][1]["seen"] == true);
 }
+
+TEST_CASE("schema walk: an entry schema has the definitions its entry reaches") {
+  json root = json::parse(R"({"definitions": {
+    "A": {"properties": {"b": {"$ref": "#/definitions/B"}}, "items": [{"$ref": "#/definitions/C"}]},
+    "B": {"anyOf": [{"$ref": "#/definitions/B"}]},
+    "C": {"type": "string", "enum": [{"$ref": "#/definitions/D"}]},
+    "D": {}, "E": {"$ref": "#/definitions/A"}}})");
+  json entry = entry_schema(root, "A");
+  CHECK(entry["$ref"] == "#/definitions/A");
+  CHECK(entry["definitions"] == json{{"A", root["definitions"]["A"]},
+                                     {"B", root["definitions"]["B"]},
+                                     {"C", root["definitions"]["C"]}});
+  CHECK_THROWS(entry_schema(root, "missing"));
+}
