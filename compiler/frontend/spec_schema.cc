@@ -52,17 +52,13 @@ const LocatedSchema& SpecSchema::spec_schema(const Lazy& lazy, const char* defin
 
 bool SpecSchema::check(const Node& doc, DiagnosticEngine& diags) const {
   DiagnosticEngine local;
-  // One JSON value for both checks: the envelope's covers the spec too.
-  nlohmann::json value = to_json(doc);
-  envelope_.check(doc, value, "", local);
+  envelope_.check(doc, "", local);
   const Node* kind = doc.get("kind");
   const Node* spec = doc.get("spec");
   if (spec && spec->is_map() && kind && kind->is_string()) {
-    const nlohmann::json& spec_value = value.at("spec");
-    if (kind->text == "MPIJob")
-      spec_schema(mpi_, "MPIJobSpec").check(*spec, spec_value, "spec", local);
+    if (kind->text == "MPIJob") spec_schema(mpi_, "MPIJobSpec").check(*spec, "spec", local);
     if (kind->text == "HorovodJob")
-      spec_schema(horovod_, "HorovodJobSpec").check(*spec, spec_value, "spec", local);
+      spec_schema(horovod_, "HorovodJobSpec").check(*spec, "spec", local);
   }
   std::vector<Diagnostic> found = local.all();
   std::stable_sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -1,14 +1,12 @@
 #include "support/located_schema.h"
 
-#include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/validator.hpp>
 
 #include <algorithm>
-#include <cmath>
-#include <cstdlib>
 #include <tuple>
 
+#include "support/node_adapter.h"
 #include "support/schema_patterns.h"
 #include "support/suggest.h"
 
@@ -271,12 +269,7 @@ LocatedSchema::LocatedSchema(nlohmann::json document, std::string rules, SchemaH
       hints_(std::move(hints)) {}
 
 bool LocatedSchema::check(const Node& node, const std::string& path, DiagnosticEngine& diags) const {
-  return check(node, to_json(node), path, diags);
-}
-
-bool LocatedSchema::check(const Node& node, const nlohmann::json& value, const std::string& path,
-                          DiagnosticEngine& diags) const {
-  valijson::adapters::NlohmannJsonAdapter adapter(value);
+  NodeAdapter adapter(node);
   valijson::ValidationResults results;
   // A Validator per check: the schema is shared, read-only, across threads.
   valijson::Validator validator;
@@ -299,13 +292,7 @@ nlohmann::json to_json(const Node& n) {
     case Node::Kind::Null: return nullptr;
     case Node::Kind::Bool: return n.text == "true";
     case Node::Kind::Int: return n.as_int().value_or(0);
-    case Node::Kind::Float: {
-      double v = std::strtod(n.text.c_str(), nullptr);
-      if (n.text.find("inf") != std::string::npos || n.text.find("Inf") != std::string::npos ||
-          n.text.find("INF") != std::string::npos)
-        v = n.text[0] == '-' ? -HUGE_VAL : HUGE_VAL;
-      return v;
-    }
+    case Node::Kind::Float: return float_value(n);
     case Node::Kind::String: return n.text;
     case Node::Kind::Seq: {
       nlohmann::json a = nlohmann::json::array();

@@ -39,9 +39,6 @@ class LocatedSchema {
   // patterns are compiled with the schema: support/schema_patterns.h), so
   // one schema checks documents on several threads at once.
   bool check(const Node& node, const std::string& path, DiagnosticEngine& diags) const;
-  // The same, when the caller has `node`'s JSON value (to_json) already.
-  bool check(const Node& node, const nlohmann::json& value, const std::string& path,
-             DiagnosticEngine& diags) const;
 
  private:
   std::shared_ptr<const nlohmann::json> document_;
