@@ -118,3 +118,22 @@ TEST_CASE("build --stdout prints the manifests and writes nothing") {
   CHECK(r.out.find("name: bert-small\n") != std::string::npos);
   CHECK(r.out.find("name: bert-large\n") != std::string::npos);
 }
+
+TEST_CASE("your own templates (build --templates) are used, and a broken one is a located error") {
+  TempDir dir;
+  write_file(dir / "tmpl/launcher.sh.mustache",
+             "#!/bin/sh\n{{! a comment line goes whole }}\nexec{{#mpirun}}{{#program}} {{.}}{{/program}}{{/mpirun}}\n");
+  Result ok = run(quote(mpijobc()) + " build -q samples/mpi-pi.yaml --templates " +
+                  quote(dir / "tmpl") + " -o " + quote(dir / "out"));
+  REQUIRE(ok.status == 0);
+  CHECK(read_file(dir / "out/pi/launcher.sh") ==
+        "#!/bin/sh\nexec python /workspace/pi.py --samples 100000000\n");
+
+  write_file(dir / "bad/launcher.sh.mustache", "#!/bin/sh\n{{#mpirun}}\nexec mpirun\n");
+  Result bad = run(quote(mpijobc()) + " build samples/mpi-pi.yaml --templates " +
+                   quote(dir / "bad") + " -o " + quote(dir / "out2"));
+  CHECK(bad.status == 1);
+  CHECK(bad.err.find("error: " + dir / "bad/launcher.sh.mustache" +
+                     ":2:1: section 'mpirun' is not closed [template/syntax]") != std::string::npos);
+  CHECK_FALSE(exists(dir / "out2"));
+}

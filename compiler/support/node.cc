@@ -103,8 +103,11 @@ Node& Node::add(std::string key, Node value) {
 Node& Node::add(std::string key, SourceLoc key_loc, Node value) {
   // Most mappings have a few members: growing 1, 2, 4 moved each one twice.
   if (members.empty()) members.reserve(4);
-  members.push_back(Member{std::move(key), key_loc, std::move(value)});
-  return members.back().value;
+  Member& m = members.emplace_back();  // filled in place: a Node is costly to move
+  m.key = std::move(key);
+  m.key_loc = key_loc;
+  m.value = std::move(value);
+  return m.value;
 }
 
 Node& Node::push(Node value) {
