@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds mpijobc with clang, ASan, UBSan and libFuzzer's coverage in
 # build-fuzz/, then runs every libFuzzer harness (fuzz/*_fuzzer.cc) side by
-# side for SECONDS each (default 60), seeded from samples/, tests/ and
+# side for SECONDS each (default 60), seeded from samples/, tests/, templates/ and
 # fuzz/regressions/<fuzzer>/. A crash stops the run non-zero and leaves its
 # input in build-fuzz/; copy it into fuzz/regressions/<fuzzer>/ so every later
 # run replays it.
@@ -49,7 +49,7 @@ for f in "${fuzzers[@]}"; do
   mkdir -p "build-fuzz/corpus/$f" "fuzz/regressions/$f"
   ./build-fuzz/"$f" -max_total_time="$seconds" -seed="$seed" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="build-fuzz/$f-" \
-    "build-fuzz/corpus/$f" "fuzz/regressions/$f" samples tests/bad tests/golden \
+    "build-fuzz/corpus/$f" "fuzz/regressions/$f" samples tests/bad tests/golden templates \
     >"build-fuzz/$f.log" 2>&1 &
   pids+=($!)
 done

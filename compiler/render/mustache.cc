@@ -190,51 +190,56 @@ const TemplateData* lookup(const std::string& name, const std::vector<const Temp
 
 }  // namespace
 
-std::string MustacheTemplate::render(const TemplateData& data, Escape escape) const {
-  std::string out;
+std::optional<std::string> MustacheTemplate::render(const TemplateData& data, Escape escape,
+                                                    size_t max_bytes) const {
+  Output out{{}, max_bytes};
   std::vector<const TemplateData*> stack{&data};
-  render(0, ops_.size(), stack, escape, out);
-  return out;
+  if (!render(0, ops_.size(), stack, escape, out)) return std::nullopt;
+  return std::move(out.text);
 }
 
-void MustacheTemplate::render(size_t begin, size_t end, std::vector<const TemplateData*>& stack,
-                              Escape escape, std::string& out) const {
+bool MustacheTemplate::render(size_t begin, size_t end, std::vector<const TemplateData*>& stack,
+                              Escape escape, Output& out) const {
   for (size_t i = begin; i < end; ++i) {
     const Op& op = ops_[i];
     if (op.kind == Op::Kind::Text) {
-      out += op.text;
-      continue;
-    }
-    const TemplateData* value = lookup(op.text, stack);
-    switch (op.kind) {
-      case Op::Kind::Var:
-      case Op::Kind::Raw:
-        if (value && value->type() == TemplateData::Type::String)
-          out += op.kind == Op::Kind::Var ? escape(value->text()) : value->text();
-        break;
-      case Op::Kind::Section:
-        if (value && value->truthy()) {
-          if (value->type() == TemplateData::Type::List) {
-            for (const TemplateData& item : value->items()) {
-              stack.push_back(&item);
-              render(i + 1, op.end, stack, escape, out);
+      out.text += op.text;
+    } else {
+      const TemplateData* value = lookup(op.text, stack);
+      bool more = true;
+      switch (op.kind) {
+        case Op::Kind::Var:
+        case Op::Kind::Raw:
+          if (value && value->type() == TemplateData::Type::String)
+            out.text += op.kind == Op::Kind::Var ? escape(value->text()) : value->text();
+          break;
+        case Op::Kind::Section:
+          if (value && value->truthy()) {
+            if (value->type() == TemplateData::Type::List) {
+              for (size_t k = 0; more && k < value->items().size(); ++k) {
+                stack.push_back(&value->items()[k]);
+                more = render(i + 1, op.end, stack, escape, out);
+                stack.pop_back();
+              }
+            } else {
+              stack.push_back(value);
+              more = render(i + 1, op.end, stack, escape, out);
               stack.pop_back();
             }
-          } else {
-            stack.push_back(value);
-            render(i + 1, op.end, stack, escape, out);
-            stack.pop_back();
           }
-        }
-        i = op.end - 1;
-        break;
-      case Op::Kind::Inverted:
-        if (!value || !value->truthy()) render(i + 1, op.end, stack, escape, out);
-        i = op.end - 1;
-        break;
-      case Op::Kind::Text: break;
+          i = op.end - 1;
+          break;
+        case Op::Kind::Inverted:
+          if (!value || !value->truthy()) more = render(i + 1, op.end, stack, escape, out);
+          i = op.end - 1;
+          break;
+        case Op::Kind::Text: break;
+      }
+      if (!more) return false;
     }
+    if (out.text.size() > out.max_bytes) return false;
   }
+  return true;
 }
 
 }  // namespace mpijobc

@@ -8,7 +8,7 @@
 // many times, on several threads at once (rendering only reads it). This
 // replaced kainjow's engine, which made a component of every space and
 // newline: parsing the two built-in templates was a quarter of a one-spec
-// build, and rendering them a seventh of every further spec (bench/README.md).
+// build, and rendering them an eighth of every further spec (README.md, Speed).
 #pragma once
 
 #include <optional>
@@ -65,8 +65,11 @@ class MustacheTemplate {
   // "LINE:COL: message".
   static std::optional<MustacheTemplate> parse(std::string_view text, std::string& error);
 
-  // Renders `data`, writing every {{name}} through `escape`.
-  std::string render(const TemplateData& data, Escape escape) const;
+  // Renders `data`, writing every {{name}} through `escape`; nullopt when the
+  // text would pass `max_bytes` (sections nested over lists multiply it).
+  std::optional<std::string> render(const TemplateData& data, Escape escape,
+                                    size_t max_bytes = kMaxRenderedBytes) const;
+  static constexpr size_t kMaxRenderedBytes = 16u << 20;
 
  private:
   struct Op {
@@ -74,8 +77,13 @@ class MustacheTemplate {
     std::string text;    // Text: the text; the others: the name
     size_t end = 0;      // Section, Inverted: the index just past their body
   };
-  void render(size_t begin, size_t end, std::vector<const TemplateData*>& stack, Escape escape,
-              std::string& out) const;
+  struct Output {
+    std::string text;
+    size_t max_bytes;
+  };
+  // False once the output is over its limit.
+  bool render(size_t begin, size_t end, std::vector<const TemplateData*>& stack, Escape escape,
+              Output& out) const;
 
   std::vector<Op> ops_;
 };

@@ -13,7 +13,9 @@ std::string render(const std::string& text, const TemplateData& data) {
   auto tmpl = MustacheTemplate::parse(text, error);
   INFO(error);
   REQUIRE(tmpl);
-  return tmpl->render(data, bracket);
+  std::optional<std::string> out = tmpl->render(data, bracket);
+  REQUIRE(out);
+  return *out;
 }
 
 std::string parse_error(const std::string& text) {
@@ -93,4 +95,28 @@ TEST_CASE("mustache: a template renders the same on every call, data unchanged")
   data["items"].push_back("a");
   CHECK(tmpl->render(data, bracket) == "[a],");
   CHECK(tmpl->render(data, bracket) == "[a],");
+}
+
+TEST_CASE("mustache: rendering stops at its size limit") {
+  // Sections nested over a list multiply the text: 2^n copies of "x".
+  auto nested = [](int n) {
+    std::string text;
+    for (int i = 0; i < n; ++i) text += "{{#l}}";
+    text += "x";
+    for (int i = 0; i < n; ++i) text += "{{/l}}";
+    return text;
+  };
+  TemplateData data;
+  data["l"] = TemplateData::list();
+  data["l"].push_back(true);
+  data["l"].push_back(true);
+  std::string error;
+  auto three = MustacheTemplate::parse(nested(3), error);
+  REQUIRE(three);
+  CHECK(three->render(data, bracket, 8) == std::string(8, 'x'));
+  CHECK_FALSE(three->render(data, bracket, 7));
+  // 2^40 bytes: stopped at the default limit, not after a terabyte.
+  auto forty = MustacheTemplate::parse(nested(40), error);
+  REQUIRE(forty);
+  CHECK_FALSE(forty->render(data, bracket));
 }

@@ -41,7 +41,14 @@ std::optional<std::string> Templates::render(const std::string& name, const Temp
   const MustacheTemplate* tmpl = load(name, diags);
   if (!tmpl) return std::nullopt;
   // Both outputs are shell: the launcher script, and the Dockerfile's RUN lines.
-  return tidy_layout(tmpl->render(data, shell_quote));
+  std::optional<std::string> text = tmpl->render(data, shell_quote);
+  if (!text) {
+    diags.error({}, {}, "template " + name + " renders to more than " +
+                            std::to_string(MustacheTemplate::kMaxRenderedBytes >> 20) + " MiB",
+                "nest fewer sections over lists", "template/too-large");
+    return std::nullopt;
+  }
+  return tidy_layout(*text);
 }
 
 std::string tidy_layout(const std::string& text) {

@@ -38,6 +38,13 @@ TEST_CASE("Templates: --templates dir overrides, bad templates are errors") {
         dir + "/Dockerfile.mustache:1:1: section 'open' is not closed");
   CHECK_FALSE(Templates().render("nope.mustache", data, diags));
   CHECK(diags.all()[1].message == "no template named nope.mustache");
+  // Sections nested over a list: 2^40 copies, stopped at the limit.
+  std::string open_40, close_40;
+  for (int i = 0; i < 40; ++i) open_40 += "{{#args}}", close_40 += "{{/args}}";
+  std::ofstream(dir + "/big.mustache") << open_40 << "x" << close_40;
+  CHECK_FALSE(Templates(dir).render("big.mustache", data, diags));
+  REQUIRE(diags.error_count() == 3);
+  CHECK(diags.all()[2].message == "template big.mustache renders to more than 16 MiB");
   // A file missing from the directory falls back to the built-in template.
   std::filesystem::remove(dir + "/launcher.sh.mustache");
   auto builtin = Templates(dir).render("launcher.sh.mustache", data, diags);
