@@ -145,6 +145,9 @@ std::optional<MustacheTemplate> MustacheTemplate::parse(std::string_view text, s
       after_text = false;
       std::string name(tag.name);
       if (tag.sigil == '#' || tag.sigil == '^') {
+        // Rendering recurses once per level.
+        if (open.size() == kMaxDepth)
+          throw ParseError{tag.at, "sections nested deeper than " + std::to_string(kMaxDepth)};
         open.emplace_back(ops.size(), tag.at);
         ops.push_back({tag.sigil == '#' ? Op::Kind::Section : Op::Kind::Inverted, name});
       } else if (tag.sigil == '/') {

@@ -70,6 +70,7 @@ class MustacheTemplate {
   std::optional<std::string> render(const TemplateData& data, Escape escape,
                                     size_t max_bytes = kMaxRenderedBytes) const;
   static constexpr size_t kMaxRenderedBytes = 16u << 20;
+  static constexpr size_t kMaxDepth = 100;  // sections inside sections
 
  private:
   struct Op {

@@ -83,6 +83,9 @@ TEST_CASE("mustache: syntax errors say what and where") {
   CHECK(parse_error("{{=<%>=}}") == "1:1: set delimiters as {{=<% %>=}}");
   CHECK(parse_error("{{ }}") == "1:1: empty tag '{{ }}'");
   CHECK(parse_error("{{#}}") == "1:1: empty tag '{{#}}'");
+  std::string deep;
+  for (int i = 0; i < 101; ++i) deep += "{{#a}}";
+  CHECK(parse_error(deep) == "1:601: sections nested deeper than 100");
 }
 
 TEST_CASE("mustache: a template renders the same on every call, data unchanged") {
