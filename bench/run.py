@@ -2,7 +2,8 @@
 """mpijobc's benchmark against its peers (scripts/bench.sh runs it).
 
 Generates the corpora (bench/corpus.py), then measures, side by side:
-  - `mpijobc build` of one spec, a cold process each time (median of 30 runs);
+  - `mpijobc build` of one spec, a cold process each time (median of 30 runs),
+    and of one wrong spec (the error path a pre-commit hook takes);
   - `mpijobc build` throughput on 100 and 10,000 specs (writes included);
   - validating 10,000 MPIJob manifests against the upstream v2beta1 CRD schema:
     `mpijobc validate --crd` (the CRD schema plus the operator's rules),
@@ -32,8 +33,9 @@ import crd_check  # noqa: E402
 import yaml  # noqa: E402
 
 
-def timed(argv, cwd):
-    """Wall seconds and peak RSS (MiB) of one run, in a fresh process."""
+def timed(argv, cwd, expect=0):
+    """Wall seconds and peak RSS (MiB) of one run, in a fresh process that
+    must exit `expect`."""
     probe = ("import resource,subprocess,sys,time\n"
              "t=time.perf_counter();r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL)\n"
              "w=time.perf_counter()-t\n"
@@ -41,7 +43,7 @@ def timed(argv, cwd):
     out = subprocess.run([sys.executable, "-c", probe, *argv], cwd=cwd,
                          capture_output=True, text=True, check=True).stdout.split()
     code, wall, rss_kib = int(out[0]), float(out[1]), int(out[2])
-    if code != 0:
+    if code != expect:
         raise SystemExit(f"bench: {' '.join(argv[:3])}... exited {code}")
     return wall, rss_kib / 1024
 
@@ -69,6 +71,13 @@ def main(argv):
     one_ms = statistics.median(one) * 1000
     rows.append(("build 1 spec, cold process (median of 30)", f"{one_ms:.1f} ms", "≤ 5 ms",
                  one_ms <= 5))
+    # What a pre-commit hook sees when a spec is wrong: the error path.
+    with open(os.path.join(work, "bad.yaml"), "w") as f:
+        f.write("apiVersion: mpijobc/v1\nkind: MPIJob\nkind: MPIJob\n")
+    bad = [timed([mpijobc, "build", "-q", "bad.yaml", "-o", "out-bad"], work, expect=1)[0]
+           for _ in range(30)]
+    rows.append(("build 1 wrong spec (an error), cold process", f"{statistics.median(bad) * 1000:.1f} ms",
+                 "", None))
     # The issue's throughput target is for the large corpus: 100 specs take
     # about 25 ms, a fifth of which is the start-up the first row measures.
     wall, _ = timed([mpijobc, "build", "-q", "s100", "-o", "out-s100"], work)
