@@ -5,7 +5,7 @@
 namespace mpijobc {
 
 TemplateData& TemplateData::operator[](std::string_view key) {
-  type_ = Type::Object;
+  if (type_ != Type::Object) *this = TemplateData();
   for (size_t i = 0; i < keys_.size(); ++i)
     if (keys_[i] == key) return items_[i];
   keys_.emplace_back(key);

@@ -36,7 +36,8 @@ class TemplateData {
     return d;
   }
 
-  // An object's member, added when missing.
+  // An object's member, added when missing (any other value becomes an
+  // empty object first).
   TemplateData& operator[](std::string_view key);
   // Appends an item to a list.
   void push_back(TemplateData item) { items_.push_back(std::move(item)); }

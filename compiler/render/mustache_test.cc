@@ -33,6 +33,9 @@ TEST_CASE("mustache: variables are escaped, raw ones are not, missing ones are e
   CHECK(render("<{{a}}> <{{ a }}> <{{{a}}}> <{{& a}}> <{{b}}> <{{flag}}>", data) ==
         "<[x y]> <[x y]> <x y> <x y> <> <>");
   CHECK(render("no tags\n", data) == "no tags\n");
+  // A value that is not an object becomes one when a member is set.
+  data["a"]["b"] = "c";
+  CHECK(render("{{a.b}}", data) == "[c]");
 }
 
 TEST_CASE("mustache: sections over lists, objects and truth values; inverted sections") {

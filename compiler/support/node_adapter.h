@@ -17,9 +17,11 @@
 namespace mpijobc {
 
 class NodeAdapter;
-class NodeItemIterator;
-class NodeMemberIterator;
 using NodeAdapterMember = std::pair<std::string, NodeAdapter>;
+template <typename Element, typename Value>
+class NodeIterator;
+using NodeItemIterator = NodeIterator<Node, NodeAdapter>;
+using NodeMemberIterator = NodeIterator<Member, NodeAdapterMember>;
 
 // The value of a Float node: its text as a double, ".inf" and "-.inf" too.
 double float_value(const Node& n);
@@ -118,51 +120,33 @@ class NodeAdapter : public valijson::adapters::BasicAdapter<NodeAdapter, NodeArr
   explicit NodeAdapter(const Node& n) : BasicAdapter(NodeValue(n)) {}
 };
 
-class NodeItemIterator {
+// An iterator over a node's items or members, as valijson wants one.
+template <typename Element, typename Value>
+class NodeIterator {
  public:
   using iterator_category = std::bidirectional_iterator_tag;
-  using value_type = NodeAdapter;
+  using value_type = Value;
   using difference_type = std::ptrdiff_t;
-  using pointer = NodeAdapter*;
-  using reference = NodeAdapter&;
+  using pointer = Value*;
+  using reference = Value&;
 
-  explicit NodeItemIterator(const Node* at) : at_(at) {}
-  NodeAdapter operator*() const { return NodeAdapter(*at_); }
-  valijson::adapters::DerefProxy<NodeAdapter> operator->() const {
-    return valijson::adapters::DerefProxy<NodeAdapter>(**this);
+  explicit NodeIterator(const Element* at) : at_(at) {}
+  Value operator*() const { return value(*at_); }
+  valijson::adapters::DerefProxy<Value> operator->() const {
+    return valijson::adapters::DerefProxy<Value>(**this);
   }
-  bool operator==(const NodeItemIterator& other) const { return at_ == other.at_; }
-  bool operator!=(const NodeItemIterator& other) const { return at_ != other.at_; }
-  const NodeItemIterator& operator++() { return ++at_, *this; }
-  NodeItemIterator operator++(int) { return NodeItemIterator(at_++); }
-  const NodeItemIterator& operator--() { return --at_, *this; }
+  bool operator==(const NodeIterator& other) const { return at_ == other.at_; }
+  bool operator!=(const NodeIterator& other) const { return at_ != other.at_; }
+  const NodeIterator& operator++() { return ++at_, *this; }
+  NodeIterator operator++(int) { return NodeIterator(at_++); }
+  const NodeIterator& operator--() { return --at_, *this; }
   void advance(std::ptrdiff_t n) { at_ += n; }
 
  private:
-  const Node* at_;
-};
+  static NodeAdapter value(const Node& n) { return NodeAdapter(n); }
+  static NodeAdapterMember value(const Member& m) { return {m.key, NodeAdapter(m.value)}; }
 
-class NodeMemberIterator {
- public:
-  using iterator_category = std::bidirectional_iterator_tag;
-  using value_type = NodeAdapterMember;
-  using difference_type = std::ptrdiff_t;
-  using pointer = NodeAdapterMember*;
-  using reference = NodeAdapterMember&;
-
-  explicit NodeMemberIterator(const Member* at) : at_(at) {}
-  NodeAdapterMember operator*() const { return {at_->key, NodeAdapter(at_->value)}; }
-  valijson::adapters::DerefProxy<NodeAdapterMember> operator->() const {
-    return valijson::adapters::DerefProxy<NodeAdapterMember>(**this);
-  }
-  bool operator==(const NodeMemberIterator& other) const { return at_ == other.at_; }
-  bool operator!=(const NodeMemberIterator& other) const { return at_ != other.at_; }
-  const NodeMemberIterator& operator++() { return ++at_, *this; }
-  NodeMemberIterator operator++(int) { return NodeMemberIterator(at_++); }
-  const NodeMemberIterator& operator--() { return --at_, *this; }
-
- private:
-  const Member* at_;
+  const Element* at_;
 };
 
 }  // namespace mpijobc
