@@ -7,7 +7,7 @@
 
 namespace mpijobc {
 
-const MustacheTemplate* Templates::load(const std::string& name, DiagnosticEngine& diags) const {
+const Templates::Loaded* Templates::load(const std::string& name, DiagnosticEngine& diags) const {
   std::lock_guard<std::mutex> lock(mutex_);
   if (auto it = loaded_.find(name); it != loaded_.end()) return &it->second;
   std::string text, origin = "built-in template " + name;
@@ -33,17 +33,17 @@ const MustacheTemplate* Templates::load(const std::string& name, DiagnosticEngin
     diags.error({}, {}, origin + ":" + error, "fix the template", "template/syntax");
     return nullptr;
   }
-  return &loaded_.emplace(name, std::move(*tmpl)).first->second;
+  return &loaded_.emplace(name, Loaded{std::move(*tmpl), origin}).first->second;
 }
 
 std::optional<std::string> Templates::render(const std::string& name, const TemplateData& data,
                                              DiagnosticEngine& diags) const {
-  const MustacheTemplate* tmpl = load(name, diags);
-  if (!tmpl) return std::nullopt;
+  const Loaded* loaded = load(name, diags);
+  if (!loaded) return std::nullopt;
   // Both outputs are shell: the launcher script, and the Dockerfile's RUN lines.
-  std::optional<std::string> text = tmpl->render(data, shell_quote);
+  std::optional<std::string> text = loaded->tmpl.render(data, shell_quote);
   if (!text) {
-    diags.error({}, {}, "template " + name + " renders to more than " +
+    diags.error({}, {}, loaded->origin + " renders to more than " +
                             std::to_string(MustacheTemplate::kMaxRenderedBytes >> 20) + " MiB",
                 "nest fewer sections over lists", "template/too-large");
     return std::nullopt;

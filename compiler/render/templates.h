@@ -27,11 +27,15 @@ class Templates {
                                     DiagnosticEngine& diags) const;
 
  private:
-  const MustacheTemplate* load(const std::string& name, DiagnosticEngine& diags) const;
+  struct Loaded {
+    MustacheTemplate tmpl;
+    std::string origin;  // for messages: the file, or "built-in template NAME"
+  };
+  const Loaded* load(const std::string& name, DiagnosticEngine& diags) const;
 
   std::string dir_;
   mutable std::mutex mutex_;  // guards loaded_
-  mutable std::map<std::string, MustacheTemplate> loaded_;
+  mutable std::map<std::string, Loaded> loaded_;
 };
 
 // Rendered text keeps at most one blank line in a row and ends with exactly
