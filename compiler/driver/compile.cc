@@ -6,6 +6,7 @@
 #include "lower/defaults.h"
 #include "lower/deprecated_fields.h"
 #include "render/dockerfile.h"
+#include "render/kustomize.h"
 #include "render/launcher.h"
 #include "render/target.h"
 #include "render/templates.h"
@@ -28,12 +29,8 @@ std::string yaml_stream(const std::vector<Node>& docs) {
   return out;
 }
 
-std::string kustomization(const JobSpec& job) {
-  Node k = Node::map();
-  k.add("apiVersion", Node::string("kustomize.config.k8s.io/v1beta1"));
-  k.add("kind", Node::string("Kustomization"));
-  k.add("resources", Node::seq()).push(Node::string("mpijob.yaml"));
-  return yaml_header(job) + "---\n" + to_yaml(k);
+std::string yaml_file(const JobSpec& job, const Node& doc) {
+  return yaml_header(job) + "---\n" + to_yaml(doc);
 }
 
 }  // namespace
@@ -114,7 +111,8 @@ void Compiler::compile_document(const Node& doc, const std::string& path, FileRe
   out.files.push_back({dir + "mpijob.yaml", out.manifests});
   out.files.push_back({dir + "launcher.sh", *launcher, true});
   out.files.push_back({dir + "Dockerfile", *dockerfile});
-  out.files.push_back({dir + "kustomization.yaml", kustomization(job)});
+  out.files.push_back({dir + "kustomization.yaml", yaml_file(job, kustomization())});
+  out.files.push_back({dir + kKustomizeConfigFile, yaml_file(job, kustomize_config(target))});
   out.spec = std::move(job);
   into.jobs.push_back(std::move(out));
 }
