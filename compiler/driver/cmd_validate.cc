@@ -1,7 +1,8 @@
 // `mpijobc validate`: the pre-commit check. Job specs are compiled without
 // writing anything; Kubernetes MPIJob manifests are checked against their
 // operator's validation rules (validate/manifest_rules.h); other documents
-// are skipped.
+// are skipped, and files that cannot hold either are not even parsed.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -58,12 +59,18 @@ std::string validate_document(const Node& doc, const std::string& path, const Co
 struct ValidatedFile {
   FileResult result;
   size_t checked = 0;
+  bool skipped = false;  // not parsed: no spec or object of `kinds` in its text
 };
 
 ValidatedFile validate_file(SourceManager& sources, uint32_t file, const Compiler& compiler,
-                            const CrdSchemas& crds, bool verbose) {
+                            const CrdSchemas& crds, const std::vector<std::string>& kinds,
+                            bool verbose) {
   ValidatedFile out;
   if (!read_file(sources, file, out.result.diags)) return out;
+  if (!may_hold_documents(sources.path(file), sources.text(file), kinds)) {
+    out.skipped = true;
+    return out;
+  }
   size_t index = 0;
   for (const Node& doc : read_documents(sources, file, out.result.diags)) {
     ++index;
@@ -86,14 +93,25 @@ int run_validate(const ValidateArgs& args) {
   CrdSchemas crds;
   for (const std::string& crd : args.crds)
     if (uint32_t file = load_file(sources, crd, diags)) crds.load(sources, file, diags);
+  // What a file must name to be parsed: MPIJob, and the kinds of the CRDs.
+  std::vector<std::string> kinds = crds.kinds();
+  if (std::find(kinds.begin(), kinds.end(), "MPIJob") == kinds.end())
+    kinds.insert(kinds.begin(), "MPIJob");
+  std::string looked_for = "job spec";
+  for (const std::string& kind : kinds) looked_for += (kind == kinds.back() ? " or " : ", ") + kind;
   std::vector<uint32_t> files;
   for (const std::string& input : args.inputs) files.push_back(sources.add_path(input));
   size_t checked = 0;
   ordered_parallel<ValidatedFile>(
       files.size(), thread_count(args.threads),
-      [&](size_t i) { return validate_file(sources, files[i], compiler, crds, args.verbose); },
-      [&](size_t, ValidatedFile&& v) {
+      [&](size_t i) {
+        return validate_file(sources, files[i], compiler, crds, kinds, args.verbose);
+      },
+      [&](size_t i, ValidatedFile&& v) {
         checked += v.checked;
+        if (v.skipped && args.verbose)
+          std::cerr << "mpijobc: " << sources.path(files[i]) << ": skipped: no " << looked_for
+                    << " in it\n";
         compiler.accept(std::move(v.result));
       });
   emit_diagnostics(args.format, sources, diags.all());

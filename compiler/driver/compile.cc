@@ -64,13 +64,13 @@ void Compiler::compile_sources(
 FileResult Compiler::compile(const SourceTask& task) const {
   FileResult result;
   if (task.read && !read_file(sources_, task.file, result.diags)) return result;
+  const std::string& path = sources_.path(task.file);
   // Not parsed at all: other YAML in a repository need not even be YAML
   // (Helm templates).
-  if (task.specs_only && sources_.text(task.file).find("mpijobc/v1") == std::string::npos) {
+  if (task.specs_only && !may_hold_documents(path, sources_.text(task.file), {})) {
     result.no_specs = true;
     return result;
   }
-  const std::string& path = sources_.path(task.file);
   for (const Node& doc : read_documents(sources_, task.file, result.diags)) {
     const Node* api = doc.get("apiVersion");
     if (task.specs_only && !(api && api->is_string() && api->text == "mpijobc/v1")) ++result.skipped;
