@@ -64,7 +64,8 @@ Rendered render(const std::string& overlay, const std::vector<std::string>& job_
   return {with.out, without.out};
 }
 
-const char* const kTargets[] = {"kubeflow.org/v2beta1", "kubeflow.org/v1", "batch.test.bdap.com/v1"};
+const char* const kTargets[] = {"kubeflow.org/v2beta1", "kubeflow.org/v1",
+                                "batch.test.bdap.com/v1"};
 
 }  // namespace
 

@@ -72,7 +72,8 @@ struct Repo {
                "    Type: AWS::S3::Bucket\n"
                "    Properties:\n"
                "      BucketName: !Sub \"${AWS::StackName}-data\"\n");
-    REQUIRE(sh("repo", "git init -q && " + quote(mpijobc()) + " build jobs -o deploy -q").status == 0);
+    REQUIRE(sh("repo", "git init -q && " + quote(mpijobc()) + " build jobs -o deploy -q").status ==
+            0);
   }
 
   Result sh(const std::string& in, const std::string& command) const {
@@ -101,7 +102,8 @@ TEST_CASE("pre-commit: the validate hook passes other tools' YAML and fails brok
   write_file(repo.dir / "repo/cloudformation/job.yaml",
              std::string(kMpiJob) + "---\nBucketName: !Sub \"${AWS::StackName}-data\"\n");
   // A broken spec and a broken hand-written MPIJob.
-  write_file(repo.dir / "repo/jobs/bad.yaml", read_file(source_dir() + "/tests/bad/wrong-types.yaml"));
+  write_file(repo.dir / "repo/jobs/bad.yaml",
+             read_file(source_dir() + "/tests/bad/wrong-types.yaml"));
   std::string mpijob = kMpiJob;
   mpijob.replace(mpijob.find("replicas: 1"), 11, "replicas: 2");
   write_file(repo.dir / "repo/manifests/bad.yaml", mpijob);
@@ -115,7 +117,7 @@ TEST_CASE("pre-commit: the validate hook passes other tools' YAML and fails brok
         "manifests/bad.yaml:8:17: error: spec.mpiReplicaSpecs[Launcher].replicas: must be 1, got 2 "
         "[mpijob/launcher-replicas]"})
     CHECK(broken.out.find(line) != std::string::npos);
-  for (const char* other : {"chart/", ".gitlab-ci.yml", "ci/setup.yml", "cloudformation/bucket.yaml",
+  for (const char* other : {"chart/", ".gitlab-ci.yml", "ci/setup.yml", "cloudformation/bucket",
                             "deploy/", "jobs/pi.yaml", "jobs/mnist.mpijob", "manifests/pi.yaml"})
     CHECK(broken.out.find(other) == std::string::npos);
 }
