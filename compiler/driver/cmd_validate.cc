@@ -135,7 +135,7 @@ Command add_validate_command(CLI::App& app) {
     cmd->add_option("files", args->inputs,
                     "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
                     "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
-                    "are checked, other kinds are skipped")
+                    "are checked, other kinds are skipped, and a file with none is not parsed")
         ->required()
         ->type_name("FILE");
     cmd->add_option("--crd", args->crds,
@@ -145,13 +145,17 @@ Command add_validate_command(CLI::App& app) {
         ->type_name("FILE");
     cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
     add_threads_option(cmd, args->threads);
-    cmd->add_flag("-v,--verbose", args->verbose, "Say which documents were skipped, and the count checked");
+    cmd->add_flag("-v,--verbose", args->verbose,
+                  "Say which files and documents were skipped, and the count checked");
     add_format_option(cmd, args->format);
     cmd->footer(
         "Specs go through every check of 'build'; MPIJobs through the operator's own validation\n"
         "rules (docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"
         "With --crd, objects of the CRD's kind are also checked against its schema for their\n"
         "apiVersion, as strictly as kubectl apply --validate=strict (rule ids crd/...).\n"
+        "A file is parsed only if its text has 'apiVersion: mpijobc/v1' or 'kind: MPIJob' (or\n"
+        "a --crd kind) at the start of a line or after '{' or ',': other YAML (Helm templates,\n"
+        "GitLab CI's !reference, CloudFormation's !Sub) is skipped; *.mpijob files always count.\n"
         "Example (pre-commit): mpijobc validate jobs/*.yaml deploy/*/mpijob.yaml\n"
         "Example: mpijobc validate --crd kubeflow.org_mpijobs.yaml hand-written/*.yaml");
   };
