@@ -1,5 +1,8 @@
 #include "render/kustomize.h"
 
+#include <string>
+#include <vector>
+
 namespace mpijobc {
 namespace {
 

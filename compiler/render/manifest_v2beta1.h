@@ -2,7 +2,6 @@
 // the workers' sshd over SSH with the keys the operator mounts.
 #pragma once
 
-#include "render/pod_parts.h"
 #include "render/target.h"
 
 namespace mpijobc {
@@ -13,9 +12,7 @@ class V2beta1Target : public Target {
   std::vector<Node> manifests(const JobSpec& job, const std::string& launcher_script,
                               DiagnosticEngine& diags) const override;
   void check(const Node& mpijob, DiagnosticEngine& diags) const override;
-  std::vector<std::string_view> pod_template_paths() const override {
-    return kubeflow_pod_template_paths();
-  }
+  std::vector<std::string_view> pod_template_paths() const override;
 };
 
 }  // namespace mpijobc
