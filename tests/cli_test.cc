@@ -53,17 +53,18 @@ TEST_CASE("build writes one directory per job and lists the files") {
   REQUIRE(r.status == 0);
   CHECK(r.err.empty());
   CHECK(list_files(out.path()) ==
-        std::vector<std::string>{"bert-large/Dockerfile", "bert-large/kustomization.yaml",
-                                 "bert-large/launcher.sh", "bert-large/mpijob.yaml",
-                                 "bert-small/Dockerfile", "bert-small/kustomization.yaml",
-                                 "bert-small/launcher.sh", "bert-small/mpijob.yaml",
-                                 "pi/Dockerfile", "pi/kustomization.yaml", "pi/launcher.sh",
-                                 "pi/mpijob.yaml"});
+        std::vector<std::string>{
+            "bert-large/Dockerfile", "bert-large/kustomization.yaml", "bert-large/kustomizeconfig.yaml",
+            "bert-large/launcher.sh", "bert-large/mpijob.yaml",
+            "bert-small/Dockerfile", "bert-small/kustomization.yaml", "bert-small/kustomizeconfig.yaml",
+            "bert-small/launcher.sh", "bert-small/mpijob.yaml",
+            "pi/Dockerfile", "pi/kustomization.yaml", "pi/kustomizeconfig.yaml", "pi/launcher.sh",
+            "pi/mpijob.yaml"});
   CHECK(r.out.rfind("wrote " + out.path() + "/bert-small/mpijob.yaml, ", 0) == 0);
   CHECK(run("test -x " + quote(out / "pi/launcher.sh")).status == 0);
 
   Result again = run(quote(mpijobc()) + " build samples/mpi-pi.yaml -o " + quote(out.path()));
-  CHECK(again.out == "wrote nothing (4 file(s) unchanged)\n");
+  CHECK(again.out == "wrote nothing (5 file(s) unchanged)\n");
 }
 
 TEST_CASE("one bad document means nothing is written, and old outputs stay") {
@@ -84,7 +85,7 @@ TEST_CASE("one bad document means nothing is written, and old outputs stay") {
   CHECK(r.err.find("nothing written") != std::string::npos);
   CHECK(read_file(out / "pi/mpijob.yaml") == before);
   CHECK_FALSE(exists(out / "bert-small"));
-  CHECK(list_files(out.path()).size() == 5);  // pi's four files and spec.yaml
+  CHECK(list_files(out.path()).size() == 6);  // pi's five files and spec.yaml
 }
 
 TEST_CASE("warnings go to stderr and fail the build only with --werror") {

@@ -84,7 +84,8 @@ TEST_CASE("samples: YAML outputs pass yamllint") {
   for (const std::string& job : build_samples(out)) {
     // The launcher script embedded in the ConfigMap has long lines.
     Result r = run("yamllint -s -d '{extends: default, rules: {line-length: disable}}' " +
-                   quote(job + "/mpijob.yaml") + " " + quote(job + "/kustomization.yaml"));
+                   quote(job + "/mpijob.yaml") + " " + quote(job + "/kustomization.yaml") + " " +
+                   quote(job + "/kustomizeconfig.yaml"));
     INFO(job << "\n" << r.out << r.err);
     CHECK(r.status == 0);
   }

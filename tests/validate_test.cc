@@ -131,6 +131,52 @@ TEST_CASE("validate --crd: a CRD pattern that is not a regular expression is a l
                    "expression: ([a-z [crd/other]") != std::string::npos);
 }
 
+TEST_CASE("validate: files without a spec or an MPIJob are skipped unparsed, others checked whole") {
+  TempDir dir;
+  // What the YAML reader refuses: Go template keys, GitLab's and CloudFormation's tags.
+  write_file(dir / "helm.yaml", "metadata:\n  name: {{ .Values.name }}\n");
+  write_file(dir / "gitlab.yml", "test:\n  script:\n    - !reference [.setup, script]\n");
+  write_file(dir / "stack.yaml",
+             "Resources:\n  B:\n    Properties: {Name: !Sub '${AWS::StackName}'}\n");
+  // The words, but not as a document's keys.
+  write_file(dir / "notes.yaml", "# kind: MPIJob\ntext: an MPIJob of mpijobc/v1 {{\n");
+  std::string validate = "cd " + quote(dir.path()) + " && " + quote(mpijobc()) + " validate ";
+  Result skipped = run(validate + "-v helm.yaml gitlab.yml stack.yaml notes.yaml " +
+                       quote(source_dir() + "/samples/mpi-pi.mpijob"));
+  INFO(skipped.err);
+  CHECK(skipped.status == 0);
+  CHECK(skipped.err == "mpijobc: helm.yaml: skipped: no job spec or MPIJob in it\n"
+                       "mpijobc: gitlab.yml: skipped: no job spec or MPIJob in it\n"
+                       "mpijobc: stack.yaml: skipped: no job spec or MPIJob in it\n"
+                       "mpijobc: notes.yaml: skipped: no job spec or MPIJob in it\n"
+                       "mpijobc: 1 document(s) checked, no errors\n");
+
+  // A file that holds one is checked whole: its other documents too.
+  write_file(dir / "job.yaml", "apiVersion: kubeflow.org/v9\nkind: MPIJob\nmetadata: {name: x}\n"
+                               "---\nName: !Sub '${AWS::StackName}'\n");
+  Result checked = run(validate + "job.yaml");
+  CHECK(checked.status == 1);
+  CHECK(checked.err.find("job.yaml:5:7: error: unsupported YAML tag '!Sub' [yaml/syntax]") !=
+        std::string::npos);
+
+  // With --crd, the CRD's kind counts too.
+  write_file(dir / "crd.yaml",
+             "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n"
+             "spec:\n  group: example.com\n  names: {kind: Thing}\n  versions:\n"
+             "  - name: v1\n    schema:\n      openAPIV3Schema:\n        type: object\n"
+             "        properties:\n          size: {type: integer}\n");
+  write_file(dir / "thing.json",
+             "{\"apiVersion\": \"example.com/v1\", \"kind\": \"Thing\", \"size\": \"x\"}\n");
+  CHECK(run(validate + "-v thing.json").err ==
+        "mpijobc: thing.json: skipped: no job spec or MPIJob in it\n"
+        "mpijobc: 0 document(s) checked, no errors\n");
+  Result crd = run(validate + "-v --crd crd.yaml thing.json notes.yaml");
+  CHECK(crd.status == 1);
+  CHECK(crd.err.find("mpijobc: notes.yaml: skipped: no job spec, MPIJob or Thing in it\n") == 0);
+  CHECK(crd.err.find("thing.json:1:59: error: size: expected integer, got 'x' [crd/type]") !=
+        std::string::npos);
+}
+
 TEST_CASE("validate: a spec error fails it, nothing is written, other kinds are skipped") {
   TempDir dir;
   write_file(dir / "mixed.yaml",

@@ -141,11 +141,13 @@ int run_build(const BuildArgs& args) {
 Command add_build_command(CLI::App& app) {
   auto args = std::make_shared<BuildArgs>();
   CLI::App* cmd = app.add_subcommand(
-      "build", "Compile job specs into <out>/<job>/{mpijob.yaml,launcher.sh,Dockerfile,kustomization.yaml}");
+      "build", "Compile job specs into <out>/<job>/{mpijob.yaml,launcher.sh,Dockerfile,"
+               "kustomization.yaml,kustomizeconfig.yaml}");
   auto add_options = [cmd, args] {
     cmd->add_option("specs", args->inputs,
                     "Job spec files (YAML; several jobs per file allowed) and directories (walked for "
-                    "*.yaml/*.yml; there only mpijobc/v1 documents count)")
+                    "*.yaml/*.yml/*.mpijob; there only mpijobc/v1 documents count, and a YAML file "
+                    "without 'apiVersion: mpijobc/v1' is not parsed)")
         ->required()
         ->type_name("FILE");
     cmd->add_option("-o,--output", args->out_dir, "Output directory (one sub-directory per job)")

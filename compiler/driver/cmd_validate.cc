@@ -1,7 +1,8 @@
 // `mpijobc validate`: the pre-commit check. Job specs are compiled without
 // writing anything; Kubernetes MPIJob manifests are checked against their
 // operator's validation rules (validate/manifest_rules.h); other documents
-// are skipped.
+// are skipped, and files that cannot hold either are not even parsed.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -58,12 +59,18 @@ std::string validate_document(const Node& doc, const std::string& path, const Co
 struct ValidatedFile {
   FileResult result;
   size_t checked = 0;
+  bool skipped = false;  // not parsed: no spec or object of `kinds` in its text
 };
 
 ValidatedFile validate_file(SourceManager& sources, uint32_t file, const Compiler& compiler,
-                            const CrdSchemas& crds, bool verbose) {
+                            const CrdSchemas& crds, const std::vector<std::string>& kinds,
+                            bool verbose) {
   ValidatedFile out;
   if (!read_file(sources, file, out.result.diags)) return out;
+  if (!may_hold_documents(sources.path(file), sources.text(file), kinds)) {
+    out.skipped = true;
+    return out;
+  }
   size_t index = 0;
   for (const Node& doc : read_documents(sources, file, out.result.diags)) {
     ++index;
@@ -86,14 +93,25 @@ int run_validate(const ValidateArgs& args) {
   CrdSchemas crds;
   for (const std::string& crd : args.crds)
     if (uint32_t file = load_file(sources, crd, diags)) crds.load(sources, file, diags);
+  // What a file must name to be parsed: MPIJob, and the kinds of the CRDs.
+  std::vector<std::string> kinds = crds.kinds();
+  if (std::find(kinds.begin(), kinds.end(), "MPIJob") == kinds.end())
+    kinds.insert(kinds.begin(), "MPIJob");
+  std::string looked_for = "job spec";
+  for (const std::string& kind : kinds) looked_for += (kind == kinds.back() ? " or " : ", ") + kind;
   std::vector<uint32_t> files;
   for (const std::string& input : args.inputs) files.push_back(sources.add_path(input));
   size_t checked = 0;
   ordered_parallel<ValidatedFile>(
       files.size(), thread_count(args.threads),
-      [&](size_t i) { return validate_file(sources, files[i], compiler, crds, args.verbose); },
-      [&](size_t, ValidatedFile&& v) {
+      [&](size_t i) {
+        return validate_file(sources, files[i], compiler, crds, kinds, args.verbose);
+      },
+      [&](size_t i, ValidatedFile&& v) {
         checked += v.checked;
+        if (v.skipped && args.verbose)
+          std::cerr << "mpijobc: " << sources.path(files[i]) << ": skipped: no " << looked_for
+                    << " in it\n";
         compiler.accept(std::move(v.result));
       });
   emit_diagnostics(args.format, sources, diags.all());
@@ -117,7 +135,7 @@ Command add_validate_command(CLI::App& app) {
     cmd->add_option("files", args->inputs,
                     "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
                     "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
-                    "are checked, other kinds are skipped")
+                    "are checked, other kinds are skipped, and a file with none is not parsed")
         ->required()
         ->type_name("FILE");
     cmd->add_option("--crd", args->crds,
@@ -127,13 +145,17 @@ Command add_validate_command(CLI::App& app) {
         ->type_name("FILE");
     cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
     add_threads_option(cmd, args->threads);
-    cmd->add_flag("-v,--verbose", args->verbose, "Say which documents were skipped, and the count checked");
+    cmd->add_flag("-v,--verbose", args->verbose,
+                  "Say which files and documents were skipped, and the count checked");
     add_format_option(cmd, args->format);
     cmd->footer(
         "Specs go through every check of 'build'; MPIJobs through the operator's own validation\n"
         "rules (docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"
         "With --crd, objects of the CRD's kind are also checked against its schema for their\n"
         "apiVersion, as strictly as kubectl apply --validate=strict (rule ids crd/...).\n"
+        "A file is parsed only if its text has 'apiVersion: mpijobc/v1' or 'kind: MPIJob' (or\n"
+        "a --crd kind) at the start of a line or after '{' or ',': other YAML (Helm templates,\n"
+        "GitLab CI's !reference, CloudFormation's !Sub) is skipped; *.mpijob files always count.\n"
         "Example (pre-commit): mpijobc validate jobs/*.yaml deploy/*/mpijob.yaml\n"
         "Example: mpijobc validate --crd kubeflow.org_mpijobs.yaml hand-written/*.yaml");
   };

@@ -6,6 +6,7 @@
 #include "lower/defaults.h"
 #include "lower/deprecated_fields.h"
 #include "render/dockerfile.h"
+#include "render/kustomize.h"
 #include "render/launcher.h"
 #include "render/target.h"
 #include "render/templates.h"
@@ -28,12 +29,8 @@ std::string yaml_stream(const std::vector<Node>& docs) {
   return out;
 }
 
-std::string kustomization(const JobSpec& job) {
-  Node k = Node::map();
-  k.add("apiVersion", Node::string("kustomize.config.k8s.io/v1beta1"));
-  k.add("kind", Node::string("Kustomization"));
-  k.add("resources", Node::seq()).push(Node::string("mpijob.yaml"));
-  return yaml_header(job) + "---\n" + to_yaml(k);
+std::string yaml_file(const JobSpec& job, const Node& doc) {
+  return yaml_header(job) + "---\n" + to_yaml(doc);
 }
 
 }  // namespace
@@ -67,13 +64,13 @@ void Compiler::compile_sources(
 FileResult Compiler::compile(const SourceTask& task) const {
   FileResult result;
   if (task.read && !read_file(sources_, task.file, result.diags)) return result;
+  const std::string& path = sources_.path(task.file);
   // Not parsed at all: other YAML in a repository need not even be YAML
   // (Helm templates).
-  if (task.specs_only && sources_.text(task.file).find("mpijobc/v1") == std::string::npos) {
+  if (task.specs_only && !may_hold_documents(path, sources_.text(task.file), {})) {
     result.no_specs = true;
     return result;
   }
-  const std::string& path = sources_.path(task.file);
   for (const Node& doc : read_documents(sources_, task.file, result.diags)) {
     const Node* api = doc.get("apiVersion");
     if (task.specs_only && !(api && api->is_string() && api->text == "mpijobc/v1")) ++result.skipped;
@@ -114,7 +111,8 @@ void Compiler::compile_document(const Node& doc, const std::string& path, FileRe
   out.files.push_back({dir + "mpijob.yaml", out.manifests});
   out.files.push_back({dir + "launcher.sh", *launcher, true});
   out.files.push_back({dir + "Dockerfile", *dockerfile});
-  out.files.push_back({dir + "kustomization.yaml", kustomization(job)});
+  out.files.push_back({dir + "kustomization.yaml", yaml_file(job, kustomization())});
+  out.files.push_back({dir + kKustomizeConfigFile, yaml_file(job, kustomize_config(target))});
   out.spec = std::move(job);
   into.jobs.push_back(std::move(out));
 }

@@ -17,6 +17,52 @@ bool is_dsl_path(std::string_view path) {
   return path.size() > ext.size() && path.substr(path.size() - ext.size()) == ext;
 }
 
+namespace {
+
+bool is_blank(char c) { return c == ' ' || c == '\t'; }
+bool is_quote(char c) { return c == '"' || c == '\''; }
+
+// Whether a key that starts at `at` starts a line (after a byte order mark
+// at the start of the file) or follows '{' or ',', across blanks and line
+// breaks.
+bool starts_key(std::string_view text, size_t at) {
+  if (at == 0 || text[at - 1] == '\n' || text.substr(0, at) == "\xEF\xBB\xBF") return true;
+  while (at > 0 && (is_blank(text[at - 1]) || text[at - 1] == '\n' || text[at - 1] == '\r')) --at;
+  return at > 0 && (text[at - 1] == '{' || text[at - 1] == ',');
+}
+
+// Whether `text` has `key: value` where starts_key says a document's key can
+// be; the key and the value may be quoted, and blanks may surround the colon.
+bool has_key_value(std::string_view text, std::string_view key, std::string_view value) {
+  for (size_t at = text.find(value); at != text.npos; at = text.find(value, at + 1)) {
+    size_t end = at + value.size();
+    constexpr std::string_view ends = "\"' \t\r\n,}";
+    if (end < text.size() && ends.find(text[end]) == ends.npos) continue;
+    size_t i = at;
+    if (i > 0 && is_quote(text[i - 1])) --i;
+    while (i > 0 && is_blank(text[i - 1])) --i;
+    if (i == 0 || text[i - 1] != ':') continue;
+    --i;
+    while (i > 0 && is_blank(text[i - 1])) --i;
+    if (i > 0 && is_quote(text[i - 1])) --i;
+    if (i < key.size() || text.substr(i - key.size(), key.size()) != key) continue;
+    i -= key.size();
+    if (i > 0 && is_quote(text[i - 1])) --i;
+    if (starts_key(text, i)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool may_hold_documents(std::string_view path, std::string_view text,
+                        const std::vector<std::string>& kinds) {
+  if (is_dsl_path(path) || has_key_value(text, "apiVersion", "mpijobc/v1")) return true;
+  for (const std::string& kind : kinds)
+    if (has_key_value(text, "kind", kind)) return true;
+  return false;
+}
+
 uint32_t load_file(SourceManager& sources, const std::string& path, DiagnosticEngine& diags) {
   uint32_t file = sources.add_path(path);
   return read_file(sources, file, diags) ? file : 0;

@@ -14,6 +14,15 @@ namespace mpijobc {
 
 bool is_dsl_path(std::string_view path);
 
+// Whether a file can hold a job spec or an object of one of `kinds`, from its
+// text alone, so that other YAML in a repository (Helm templates, GitLab CI's
+// !reference, CloudFormation's !Sub) is never parsed: *.mpijob files always;
+// others when their text has `apiVersion: mpijobc/v1` or `kind: K` where a
+// document's own key can be: at the start of a line, or after '{' or ','
+// (flow mappings, JSON); keys and values plain or quoted.
+bool may_hold_documents(std::string_view path, std::string_view text,
+                        const std::vector<std::string>& kinds);
+
 // Registers the file's contents; 0 (and an io/read error) when it cannot be
 // read.
 uint32_t load_file(SourceManager& sources, const std::string& path, DiagnosticEngine& diags);

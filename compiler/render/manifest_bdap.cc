@@ -94,4 +94,8 @@ void BdapTarget::check(const Node& mpijob, DiagnosticEngine& diags) const {
   check_mpijob_bdap(mpijob, diags);
 }
 
+std::vector<std::string_view> BdapTarget::pod_template_paths() const {
+  return {"spec/launcherTemplate", "spec/workerTemplate"};
+}
+
 }  // namespace mpijobc

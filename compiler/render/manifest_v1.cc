@@ -28,4 +28,8 @@ void V1Target::check(const Node& mpijob, DiagnosticEngine& diags) const {
   check_mpijob_v1(mpijob, diags);
 }
 
+std::vector<std::string_view> V1Target::pod_template_paths() const {
+  return kubeflow_pod_template_paths();
+}
+
 }  // namespace mpijobc

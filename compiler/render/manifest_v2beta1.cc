@@ -35,4 +35,8 @@ void V2beta1Target::check(const Node& mpijob, DiagnosticEngine& diags) const {
   check_mpijob_v2beta1(mpijob, diags);
 }
 
+std::vector<std::string_view> V2beta1Target::pod_template_paths() const {
+  return kubeflow_pod_template_paths();
+}
+
 }  // namespace mpijobc

@@ -72,6 +72,10 @@ Node pod_template(const JobSpec& job, const Role& role, Node container, Node vol
 // default launcher restart policy.
 Node kubeflow_replica_specs(const JobSpec& job, const char* launcher_name, const char* worker_name,
                             RestartPolicy launcher_fallback);
+// Where those replica specs put their pod templates (Target::pod_template_paths).
+inline std::vector<std::string_view> kubeflow_pod_template_paths() {
+  return {"spec/mpiReplicaSpecs/Launcher/template", "spec/mpiReplicaSpecs/Worker/template"};
+}
 
 // A Kubeflow runPolicy (v2beta1 and v1): cleanPodPolicy always, the rest
 // (schedulingPolicy, suspend, managedBy included) when set.

@@ -25,6 +25,9 @@ class Target {
                                       DiagnosticEngine& diags) const = 0;
   // The operator's own validation rules over one MPIJob of this target.
   virtual void check(const Node& mpijob, DiagnosticEngine& diags) const = 0;
+  // Where the MPIJob holds its pod templates (PodTemplateSpecs), as
+  // kustomize field paths: "spec/launcherTemplate".
+  virtual std::vector<std::string_view> pod_template_paths() const = 0;
 };
 
 // Every target, by apiVersion; nullptr for an unknown one.

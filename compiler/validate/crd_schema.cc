@@ -79,7 +79,11 @@ void CrdSchemas::load(const SourceManager& sources, uint32_t file, DiagnosticEng
                 "--crd takes a CRD, e.g. the operator's kubeflow.org_mpijobs.yaml", "crd/invalid");
 }
 
-bool CrdSchemas::defines(const std::string& kind) const { return by_kind_.count(kind) != 0; }
+std::vector<std::string> CrdSchemas::kinds() const {
+  std::vector<std::string> out;
+  for (const auto& [kind, versions] : by_kind_) out.push_back(kind);
+  return out;
+}
 
 bool CrdSchemas::check(const Node& doc, DiagnosticEngine& diags) const {
   const std::string* kind = text(doc.get("kind"));

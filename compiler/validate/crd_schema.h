@@ -10,6 +10,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "support/diagnostics.h"
 #include "support/located_schema.h"
@@ -23,8 +24,8 @@ class CrdSchemas {
   // located in it. Other documents are ignored.
   void load(const SourceManager& sources, uint32_t file, DiagnosticEngine& diags);
 
-  // Whether a loaded CRD defines `kind` (in any version).
-  bool defines(const std::string& kind) const;
+  // The kinds the loaded CRDs define, sorted.
+  std::vector<std::string> kinds() const;
   // Checks `doc` against the schema of its apiVersion and kind. When the
   // CRDs define the kind but not that version, a warning names the versions
   // they have. Returns whether the document was checked.
