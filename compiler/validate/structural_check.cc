@@ -113,8 +113,12 @@ class Checker {
  private:
   void type_error(const SchemaNode& s, const Node& n, const std::string& path) {
     std::vector<std::string> types = type_list(s.types);
-    diags_.error(n.loc, path, "expected " + type_names(types) + ", got " + describe_value(n),
-                 types.size() == 1 ? type_hint(types[0], n) : "", "crd/type");
+    std::string hint = types.size() == 1 ? type_hint(types[0], n)
+                       : (s.types & kString) && n.is_scalar() && !n.is_null()
+                           ? type_hint("string", n)
+                           : "";
+    diags_.error(n.loc, path, "expected " + type_names(types) + ", got " + describe_value(n), hint,
+                 "crd/type");
   }
 
   const Property* property(const SchemaNode& s, std::string_view name) const {
@@ -154,7 +158,34 @@ class Checker {
       known.emplace_back(t_.properties[s.properties.first + i].name);
     std::string close = closest_match(key, known);
     if (!close.empty()) return "did you mean '" + close + "'?";
+    if (std::string home = one_level_down(s, key); !home.empty())
+      return "'" + key + "' is a field of " + home + ": move it there";
     return known.size() <= 12 ? "known fields here: " + join_names(known) : "";
+  }
+
+  // Where a misplaced key belongs, when a field here (or each item of a
+  // list here) has it: "metadata", "containers[]" ("labels" under a pod
+  // template, "imagePullPolicy" on a pod spec), the first of several; "" when none.
+  std::string one_level_down(const SchemaNode& s, const std::string& key) const {
+    std::vector<std::string> homes;
+    for (uint32_t i = 0; i < s.properties.count; ++i) {
+      const Property& p = t_.properties[s.properties.first + i];
+      const SchemaNode* child = &t_.nodes[p.node];
+      std::string home(p.name);
+      if (child->items != kNone) {
+        child = &t_.nodes[child->items];
+        home += "[]";
+      }
+      if (property(*child, key)) homes.push_back(home);
+    }
+    if (homes.empty()) return {};
+    std::string out = homes[0];
+    if (homes.size() > 1) {
+      out += " (or ";
+      for (size_t i = 1; i < homes.size(); ++i) out += (i > 1 ? ", " : "") + homes[i];
+      out += ")";
+    }
+    return out;
   }
 
   void array(const SchemaNode& s, const Node& n, const std::string& path) {
