@@ -52,7 +52,8 @@ def main():
         with open(os.path.join(upstream, folder, "SOURCE"), encoding="utf-8") as f:
             source = f.readline().strip()
         with open(os.path.join(upstream, folder, path), encoding="utf-8") as f:
-            docs = [d for d in yaml.safe_load_all(f) if d]
+            # libyaml's loader when PyYAML has it: five times faster.
+            docs = [d for d in yaml.load_all(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if d]
         for crd in docs:
             spec = crd["spec"]
             for version in spec["versions"]:
