@@ -110,6 +110,16 @@ class Checker {
                    rule("required"));
       return;
     }
+    if ((starts(d, "Value type not permitted") || starts(d, "Failed to match against any enum values")) &&
+        is_placeholder(n)) {
+      std::vector<std::string> values;
+      for (const auto& v : s.value("enum", nlohmann::json::array()))
+        values.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+      std::string expected = values.empty() ? type_list(s) : "one of " + join_names(values);
+      diags_.error(value_loc, p.path, placeholder_message(n, expected), placeholder_hint(n),
+                   rule("placeholder"));
+      return;
+    }
     if (starts(d, "Value type not permitted")) {
       diags_.error(value_loc, p.path,
                    "expected " + type_list(s) + ", got " + describe_value(n), type_hint(s, n),

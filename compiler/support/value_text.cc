@@ -1,6 +1,7 @@
 #include "support/value_text.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace mpijobc {
 
@@ -38,6 +39,44 @@ std::string type_hint(const std::string& type, const Node& n) {
     return "write it as a list: [" + words + "]";
   }
   return {};
+}
+
+namespace {
+
+bool is_name(std::string_view s) {
+  if (s.empty() || std::isdigit(static_cast<unsigned char>(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+bool is_go_template(std::string_view s) {
+  return s.size() >= 4 && s.substr(0, 2) == "{{" && s.substr(s.size() - 2) == "}}";
+}
+
+}  // namespace
+
+bool is_placeholder(const Node& n) {
+  if (!n.is_string()) return false;
+  std::string_view s = n.text;
+  if (is_go_template(s)) return true;
+  if (s.size() < 2 || s[0] != '$') return false;
+  if (s[1] != '{') return is_name(s.substr(1));
+  size_t end = s.find_first_of(":-=?+}", 2);
+  return s.back() == '}' && end != std::string_view::npos && is_name(s.substr(2, end - 2));
+}
+
+std::string placeholder_message(const Node& n, const std::string& expected) {
+  std::string what = expected.rfind("a ", 0) == 0 || expected.rfind("one of", 0) == 0 ? expected
+                     : std::string("aeiou").find(expected[0]) != std::string::npos ? "an " + expected
+                                                                                   : "a " + expected;
+  return describe_value(n) + " is an unrendered placeholder where " + what + " is expected";
+}
+
+std::string placeholder_hint(const Node& n) {
+  return std::string("this file looks like a template that was not rendered: render it first (") +
+         (is_go_template(n.text) ? "helm template, or the tool that owns the {{ }}"
+                                 : "envsubst, or the tool that sets $VARIABLES") +
+         "), then check the result";
 }
 
 std::string join_names(const std::vector<std::string>& names) {

@@ -21,6 +21,15 @@ std::string type_names(const std::vector<std::string>& types);
 // ("remove the quotes: 4", "quote it: \"2\"", "write it as a list: [a, b]"); "" when none.
 std::string type_hint(const std::string& type, const Node& n);
 
+// Whether `n` is a string that looks like a placeholder of a template that
+// was not rendered: "${X}", "${X:-default}", "$X" alone, "{{ ... }}".
+bool is_placeholder(const Node& n);
+// "'$X' is an unrendered placeholder where an integer is expected", for the
+// type names of type_names() or "one of ...".
+std::string placeholder_message(const Node& n, const std::string& expected);
+// The hint for one: which tool renders it.
+std::string placeholder_hint(const Node& n);
+
 // "a, b, c".
 std::string join_names(const std::vector<std::string>& names);
 

@@ -113,12 +113,20 @@ class Checker {
  private:
   void type_error(const SchemaNode& s, const Node& n, const std::string& path) {
     std::vector<std::string> types = type_list(s.types);
+    if (is_placeholder(n)) {
+      placeholder(n, path, type_names(types));
+      return;
+    }
     std::string hint = types.size() == 1 ? type_hint(types[0], n)
                        : (s.types & kString) && n.is_scalar() && !n.is_null()
                            ? type_hint("string", n)
                            : "";
     diags_.error(n.loc, path, "expected " + type_names(types) + ", got " + describe_value(n), hint,
                  "crd/type");
+  }
+
+  void placeholder(const Node& n, const std::string& path, const std::string& expected) {
+    diags_.error(n.loc, path, placeholder_message(n, expected), placeholder_hint(n), "crd/placeholder");
   }
 
   const Property* property(const SchemaNode& s, std::string_view name) const {
@@ -238,6 +246,10 @@ class Checker {
         found = found || v == text;
         nlohmann::json parsed = nlohmann::json::parse(v);
         values.push_back(parsed.is_string() ? parsed.get<std::string>() : parsed.dump());
+      }
+      if (!found && is_placeholder(n)) {
+        placeholder(n, path, "one of " + join_names(values));
+        return;
       }
       if (!found) {
         std::string close = closest_match(n.text, values);
