@@ -23,8 +23,8 @@ TEST_CASE("format json: one object per finding, with the rule id, position and f
       "f = json.load(sys.stdin)\n"
       "print(len(f), f[0]['file'], f[0]['line'], f[0]['column'], f[0]['severity'], f[0]['rule'], f[0]['path'])\n");
   INFO(r.err);
-  CHECK(r.out == "4 tests/manifests/bad/launcher-replicas.yaml 9 17 error mpijob/launcher-replicas "
-                 "spec.mpiReplicaSpecs[Launcher].replicas\n");
+  CHECK(r.out == "4 tests/manifests/bad/launcher-replicas.yaml 6 19 error mpijob/slots-per-worker "
+                 "spec.slotsPerWorker\n");
   Result status = run(quote(mpijobc()) + " validate --format json tests/manifests/bad/launcher-replicas.yaml");
   CHECK(status.status == 1);
   CHECK(status.err == "mpijobc: 4 error(s), 0 warning(s)\n");  // no text findings on stderr

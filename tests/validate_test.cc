@@ -50,6 +50,20 @@ TEST_CASE("validate: the upstream examples of all three operators pass") {
   CHECK(count >= 11);
 }
 
+TEST_CASE("validate: the built-in CRD schemas are those of ../shared/upstream (else regenerate)") {
+  if (!exists(upstream_dir() + "/mpi-operator/SOURCE")) skip("no upstream data at " + upstream_dir());
+  TempDir dir;
+  Result r = run("python3 " + quote(source_dir() + "/scripts/extract_crd_schemas.py") + " " +
+                 quote(upstream_dir()) + " " + quote(dir.path()));
+  REQUIRE(r.status == 0);
+  std::vector<std::string> extracted = list_files(dir.path());
+  CHECK(extracted == list_files(source_dir() + "/schemas/crd"));
+  for (const std::string& f : extracted) {
+    INFO("schemas/crd/" << f << " differs from upstream: run scripts/extract_crd_schemas.py");
+    CHECK(read_file(dir / f) == read_file(source_dir() + "/schemas/crd/" + f));
+  }
+}
+
 TEST_CASE("validate --crd: upstream examples pass their own operator's CRD") {
   const std::pair<const char*, const char*> pairs[] = {
       {"/mpi-operator/manifests/base/kubeflow.org_mpijobs.yaml", "/mpi-operator/examples/v2beta1"},

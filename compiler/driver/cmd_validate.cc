@@ -11,6 +11,7 @@
 #include "frontend/documents.h"
 #include "support/parallel.h"
 #include "validate/crd_schema.h"
+#include "validate/manifest_check.h"
 #include "validate/manifest_rules.h"
 
 namespace mpijobc {
@@ -41,13 +42,8 @@ std::string validate_document(const Node& doc, const std::string& path, const Co
     return "spec";
   }
   DiagnosticEngine& diags = into.diags;
-  bool crd_checked = crds.check(doc, diags);
-  if (!kind || *kind != "MPIJob") return crd_checked ? "manifest" : "";
-  if (ManifestCheck check = api ? manifest_check(*api) : nullptr) {
-    check(doc, diags);
-    return "manifest";
-  }
-  if (crd_checked) return "manifest";
+  if (check_object(doc, crds, diags)) return "manifest";
+  if (!kind || *kind != "MPIJob") return "";
   const Node* at = doc.get("apiVersion");
   diags.warning(at ? at->loc : doc.loc, "apiVersion",
                 "not checked: mpijobc has no rules for MPIJob apiVersion '" +

@@ -1,7 +1,6 @@
 #include "render/manifest_bdap.h"
 
 #include "render/pod_parts.h"
-#include "validate/mpijob_rules_bdap.h"
 
 namespace mpijobc {
 namespace {
@@ -88,10 +87,6 @@ std::vector<Node> BdapTarget::manifests(const JobSpec& job, const std::string& l
   spec.add("workerTemplate", role_template(job, job.worker, "worker", std::move(worker), Node::seq()));
 
   return with_launcher_config_map(job, launcher_script, std::move(mpijob));
-}
-
-void BdapTarget::check(const Node& mpijob, DiagnosticEngine& diags) const {
-  check_mpijob_bdap(mpijob, diags);
 }
 
 std::vector<std::string_view> BdapTarget::pod_template_paths() const {

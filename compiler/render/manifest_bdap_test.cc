@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "testing/fixtures.h"
+#include "validate/manifest_check.h"
 
 using namespace mpijobc;
 
@@ -21,7 +22,7 @@ TEST_CASE("bdap target: numWorkers and two pod templates, ready and kept-alive w
   const Node& launcher = spec.get("launcherTemplate")->get("spec")->get("containers")->items.at(0);
   CHECK(launcher.get("command")->items.at(2).text.find("slots=1$/ slots=1/") != std::string::npos);
   CHECK(diags.all().empty());  // slots 1, no run policy fields: nothing to say
-  BdapTarget().check(docs.back(), diags);
+  check_object(docs.back(), CrdSchemas(), diags);
   CHECK(diags.all().empty());  // not even mpijob-bdap/worker-readiness
 }
 

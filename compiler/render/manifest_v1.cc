@@ -1,7 +1,6 @@
 #include "render/manifest_v1.h"
 
 #include "render/pod_parts.h"
-#include "validate/mpijob_rules_v1.h"
 
 namespace mpijobc {
 
@@ -22,10 +21,6 @@ std::vector<Node> V1Target::manifests(const JobSpec& job, const std::string& lau
   spec.add("mpiReplicaSpecs", kubeflow_replica_specs(job, "mpi", "mpi", RestartPolicy::Never));
 
   return with_launcher_config_map(job, launcher_script, std::move(mpijob));
-}
-
-void V1Target::check(const Node& mpijob, DiagnosticEngine& diags) const {
-  check_mpijob_v1(mpijob, diags);
 }
 
 std::vector<std::string_view> V1Target::pod_template_paths() const {

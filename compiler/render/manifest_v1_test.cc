@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "testing/fixtures.h"
+#include "validate/manifest_check.h"
 
 using namespace mpijobc;
 
@@ -22,7 +23,7 @@ TEST_CASE("v1 target: training-operator fields, containers named mpi, workers ke
   CHECK_FALSE(c.get("command"));  // the controller's sleep 365d keeps it alive
   CHECK(worker.get("replicas")->origin == "spec.worker.replicas");
   CHECK(diags.all().empty());
-  V1Target().check(mpijob, diags);
+  check_object(mpijob, CrdSchemas(), diags);
   CHECK_FALSE(diags.has_errors());
 }
 

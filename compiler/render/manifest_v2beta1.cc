@@ -1,7 +1,6 @@
 #include "render/manifest_v2beta1.h"
 
 #include "render/pod_parts.h"
-#include "validate/mpijob_rules.h"
 
 namespace mpijobc {
 
@@ -29,10 +28,6 @@ std::vector<Node> V2beta1Target::manifests(const JobSpec& job, const std::string
            kubeflow_replica_specs(job, "launcher", "worker", RestartPolicy::OnFailure));
 
   return with_launcher_config_map(job, launcher_script, std::move(mpijob));
-}
-
-void V2beta1Target::check(const Node& mpijob, DiagnosticEngine& diags) const {
-  check_mpijob_v2beta1(mpijob, diags);
 }
 
 std::vector<std::string_view> V2beta1Target::pod_template_paths() const {

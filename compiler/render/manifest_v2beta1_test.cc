@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "testing/fixtures.h"
+#include "validate/manifest_check.h"
 
 using namespace mpijobc;
 
@@ -103,6 +104,6 @@ TEST_CASE("manifests: the rest of v2beta1's spec, from the spec's fields") {
   CHECK(at(sp, {"minResources", "cpu"}).text == "8");
   CHECK(at(sp, {"minResources", "nvidia.com/gpu"}).text == "2");
   CHECK(at(sp, {"queue"}).origin == "spec.run_policy.scheduling.queue");
-  V2beta1Target().check(mpijob, diags);
+  check_object(mpijob, CrdSchemas(), diags);
   CHECK_FALSE(diags.has_errors());
 }

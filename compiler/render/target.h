@@ -23,8 +23,6 @@ class Target {
   // that have no effect on this target are warnings.
   virtual std::vector<Node> manifests(const JobSpec& job, const std::string& launcher_script,
                                       DiagnosticEngine& diags) const = 0;
-  // The operator's own validation rules over one MPIJob of this target.
-  virtual void check(const Node& mpijob, DiagnosticEngine& diags) const = 0;
   // Where the MPIJob holds its pod templates (PodTemplateSpecs), as
   // kustomize field paths: "spec/launcherTemplate".
   virtual std::vector<std::string_view> pod_template_paths() const = 0;

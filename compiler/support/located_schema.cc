@@ -9,6 +9,7 @@
 #include "support/node_adapter.h"
 #include "support/schema_patterns.h"
 #include "support/suggest.h"
+#include "support/value_text.h"
 
 namespace mpijobc {
 namespace {
@@ -109,9 +110,19 @@ class Checker {
                    rule("required"));
       return;
     }
+    if ((starts(d, "Value type not permitted") || starts(d, "Failed to match against any enum values")) &&
+        is_placeholder(n)) {
+      std::vector<std::string> values;
+      for (const auto& v : s.value("enum", nlohmann::json::array()))
+        values.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+      std::string expected = values.empty() ? type_list(s) : "one of " + join_names(values);
+      diags_.error(value_loc, p.path, placeholder_message(n, expected), placeholder_hint(n),
+                   rule("placeholder"));
+      return;
+    }
     if (starts(d, "Value type not permitted")) {
       diags_.error(value_loc, p.path,
-                   "expected " + type_list(s) + ", got " + describe(n), type_hint(s, n),
+                   "expected " + type_list(s) + ", got " + describe_value(n), type_hint(s, n),
                    rule("type"));
       return;
     }
@@ -122,7 +133,7 @@ class Checker {
       std::string hint;
       std::string close = n.is_scalar() ? closest_match(n.text, values) : "";
       if (!close.empty()) hint = "did you mean '" + close + "'?";
-      diags_.error(value_loc, p.path, describe(n) + " is not one of " + join(values),
+      diags_.error(value_loc, p.path, describe_value(n) + " is not one of " + join_names(values),
                    hint, rule("enum"));
       return;
     }
@@ -130,7 +141,7 @@ class Checker {
         (starts(d, "Failed to match regex") || starts(d, "String should be") ||
          starts(d, "Failed to match expected value set by 'const'") ||
          (n.kind == Node::Kind::String && starts(d, "Expected number")))) {
-      diags_.error(value_loc, p.path, describe(n) + " " + s["errorMessage"].get<std::string>(),
+      diags_.error(value_loc, p.path, describe_value(n) + " " + s["errorMessage"].get<std::string>(),
                    {}, rule("format"));
       return;
     }
@@ -151,7 +162,7 @@ class Checker {
       return;
     }
     if (starts(d, "Failed to match regex") && s.contains(kPatternKeyword)) {
-      diags_.error(value_loc, p.path, describe(n) + " does not have the form this field requires",
+      diags_.error(value_loc, p.path, describe_value(n) + " does not have the form this field requires",
                    "it must match the pattern " + s[kPatternKeyword].get<std::string>(),
                    rule("format"));
       return;
@@ -181,57 +192,18 @@ class Checker {
     return v.dump();
   }
 
-  static std::string join(const std::vector<std::string>& v) {
-    std::string out;
-    for (size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + v[i];
-    return out;
-  }
-
-  static std::string describe(const Node& n) {
-    if (n.is_map()) return "a mapping";
-    if (n.is_seq()) return "a list";
-    if (n.is_null()) return "null";
-    if (n.is_string()) return "'" + (n.text.size() > 60 ? n.text.substr(0, 57) + "..." : n.text) + "'";
-    return std::string(kind_name(n.kind)) + " " + n.text;
-  }
-
   static std::string type_list(const nlohmann::json& s) {
-    if (!s.contains("type")) return "a value";
-    std::vector<std::string> names;
-    auto add = [&](const std::string& t) {
-      names.push_back(t == "object" ? "a mapping" : t == "array" ? "a list" : t);
-    };
-    if (s["type"].is_array())
-      for (const auto& t : s["type"]) add(t.get<std::string>());
-    else
-      add(s["type"].get<std::string>());
-    std::string out;
-    for (size_t i = 0; i < names.size(); ++i)
-      out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
-    return out;
+    std::vector<std::string> types;
+    if (s.contains("type") && s["type"].is_array())
+      for (const auto& t : s["type"]) types.push_back(t.get<std::string>());
+    else if (s.contains("type"))
+      types.push_back(s["type"].get<std::string>());
+    return type_names(types);
   }
 
   static std::string type_hint(const nlohmann::json& s, const Node& n) {
-    std::string t = s.value("type", nlohmann::json()).is_string() ? s["type"].get<std::string>() : "";
-    if (t == "string" && n.is_scalar() && !n.is_null())
-      return "quote it: \"" + n.text + "\"";
-    if ((t == "integer" || t == "boolean") && n.is_string() && parse_like(n.text, t))
-      return "remove the quotes: " + n.text;
-    if (t == "boolean") return "use true or false";
-    if (t == "array" && n.is_string()) {
-      std::string words;
-      for (size_t b = 0, e; b < n.text.size(); b = e + 1) {
-        e = std::min(n.text.find(' ', b), n.text.size());
-        if (e > b) words += (words.empty() ? "" : ", ") + n.text.substr(b, e - b);
-      }
-      return "write it as a list: [" + words + "]";
-    }
-    return {};
-  }
-
-  static bool parse_like(const std::string& text, const std::string& type) {
-    if (type == "boolean") return text == "true" || text == "false";
-    return parse_yaml_int(text).has_value();
+    return mpijobc::type_hint(
+        s.value("type", nlohmann::json()).is_string() ? s["type"].get<std::string>() : "", n);
   }
 
   std::string rule(const char* name) const { return rules_ + "/" + name; }
@@ -246,7 +218,7 @@ class Checker {
     if (key == "<<") return "YAML merge keys are not supported; write the fields out";
     std::string close = closest_match(key, known);
     if (!close.empty()) return "did you mean '" + close + "'?";
-    if (!known.empty()) return "known fields here: " + join(known);
+    if (!known.empty()) return "known fields here: " + join_names(known);
     return {};
   }
 

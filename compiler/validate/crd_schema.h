@@ -1,20 +1,20 @@
-// Schemas of custom resources, read from the CustomResourceDefinitions a
-// user supplies (`mpijobc validate --crd FILE`): each served version's
-// openAPIV3Schema checks the objects of that apiVersion and kind, every
-// violation located in the object's file (rule ids crd/...). Checks are as
-// strict as `kubectl apply --validate=strict`: an object that lists its
-// properties rejects others unless x-kubernetes-preserve-unknown-fields;
-// x-kubernetes-int-or-string takes an integer or a string; nulls are pruned
-// first, as the API server does.
+// The CRD schemas objects are checked against: those built in
+// (validate/embedded_crds.h: the MPIJob dialects), and those of the
+// CustomResourceDefinitions a user supplies (`mpijobc validate --crd FILE`),
+// which take the place of a built-in one of the same apiVersion and kind.
+// Each served version's openAPIV3Schema checks the objects of that
+// apiVersion and kind as the API server does (validate/structural_check.h),
+// every violation located in the object's file (rule ids crd/...).
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "support/diagnostics.h"
-#include "support/located_schema.h"
 #include "support/node.h"
+#include "validate/structural_schema.h"
 
 namespace mpijobc {
 
@@ -26,16 +26,15 @@ class CrdSchemas {
 
   // The kinds the loaded CRDs define, sorted.
   std::vector<std::string> kinds() const;
-  // Checks `doc` against the schema of its apiVersion and kind. When the
-  // CRDs define the kind but not that version, a warning names the versions
-  // they have. Returns whether the document was checked.
+  // Checks `doc` against the schema of its apiVersion and kind. When loaded
+  // CRDs define the kind but neither they nor the built-in schemas have that
+  // version, a warning names the versions they have. Returns whether the
+  // document was checked.
   bool check(const Node& doc, DiagnosticEngine& diags) const;
 
-  // The strict form of a CRD's openAPIV3Schema (see above), as JSON Schema.
-  static nlohmann::json strict(const nlohmann::json& schema);
-
  private:
-  std::map<std::string, std::map<std::string, LocatedSchema>> by_kind_;  // kind -> apiVersion
+  // kind -> apiVersion -> schema
+  std::map<std::string, std::map<std::string, std::shared_ptr<const structural::Compiled>>> loaded_;
 };
 
 }  // namespace mpijobc

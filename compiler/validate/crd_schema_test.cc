@@ -46,17 +46,6 @@ struct Checked {
 
 }  // namespace
 
-TEST_CASE("crd: strict() closes objects, keeps preserve-unknown ones open, types int-or-string") {
-  nlohmann::json s = CrdSchemas::strict(nlohmann::json::parse(
-      R"({"type":"object","properties":{"q":{"x-kubernetes-int-or-string":true,"pattern":"^x"},
-          "open":{"type":"object","x-kubernetes-preserve-unknown-fields":true,"properties":{}},
-          "list":{"type":"array","items":{"type":"object","properties":{"n":{"type":"string"}}}}}})"));
-  CHECK(s["additionalProperties"] == false);
-  CHECK(s["properties"]["q"] == nlohmann::json::parse(R"({"type":["integer","string"],"pattern":"^x"})"));
-  CHECK_FALSE(s["properties"]["open"].contains("additionalProperties"));
-  CHECK(s["properties"]["list"]["items"]["additionalProperties"] == false);
-}
-
 TEST_CASE("crd: an object of the CRD's kind and version is checked, each finding located") {
   Checked c("apiVersion: example.com/v1\nkind: Widget\nspec:\n  size: 3\n  count: 0\n"
             "  colour: red\n  extra: {anything: 1}\n  nothing: null\n");  // a null is pruned
@@ -94,4 +83,44 @@ TEST_CASE("crd: a file without a usable CRD is an error located in it") {
             "1:1: spec: not a usable CRD: it needs spec.group, spec.names.kind and spec.versions "
             "[crd/invalid]",
             "1:1: no CustomResourceDefinition in d.yaml [crd/invalid]"});
+}
+
+TEST_CASE("crd: MPIJobs are checked against the built-in schema of their dialect without --crd") {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  CrdSchemas crds;
+  auto p = testing::parse("apiVersion: kubeflow.org/v2beta1\nkind: MPIJob\nspec:\n  slotPerWorker: 1\n");
+  CHECK(crds.check(p.doc(), diags));
+  CHECK(testing::messages(diags) ==
+        std::vector<std::string>{"3:1: spec.mpiReplicaSpecs: missing required field 'mpiReplicaSpecs' "
+                                 "[crd/required]",
+                                 "4:3: spec.slotPerWorker: unknown field 'slotPerWorker' [crd/unknown-field]"});
+}
+
+TEST_CASE("crd: a loaded CRD takes the place of the built-in schema of its apiVersion") {
+  const char* crd = R"(kind: CustomResourceDefinition
+spec:
+  group: kubeflow.org
+  names: {kind: MPIJob}
+  versions:
+    - name: v2beta1
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            apiVersion: {type: string}
+            kind: {type: string}
+            spec: {type: object, x-kubernetes-preserve-unknown-fields: true}
+)";
+  SourceManager sources;
+  DiagnosticEngine diags;
+  CrdSchemas crds;
+  crds.load(sources, sources.add("crd.yaml", crd), diags);
+  auto p = testing::parse("apiVersion: kubeflow.org/v2beta1\nkind: MPIJob\nspec: {anything: 1}\n");
+  CHECK(crds.check(p.doc(), diags));
+  CHECK_FALSE(diags.has_errors());
+  // Other versions keep their built-in schema.
+  auto v1 = testing::parse("apiVersion: kubeflow.org/v1\nkind: MPIJob\nspec: {anything: 1}\n");
+  CHECK(crds.check(v1.doc(), diags));
+  CHECK(diags.has_errors());
 }

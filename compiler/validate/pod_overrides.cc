@@ -5,7 +5,7 @@
 #include "render/pod_parts.h"
 #include "support/embedded.h"
 #include "support/located_schema.h"
-#include "validate/crd_schema.h"
+#include "support/schema_walk.h"
 
 namespace mpijobc {
 namespace {
@@ -32,6 +32,22 @@ const std::map<std::string, std::string>& container_owned() {
   return owned;
 }
 
+// The pod schema as strict as the API server (kubectl apply
+// --validate=strict): an object that lists its properties rejects others
+// unless x-kubernetes-preserve-unknown-fields; x-kubernetes-int-or-string
+// takes an integer or a string.
+void make_strict(nlohmann::json& schema) {
+  if (!schema.is_object()) return;
+  bool int_or_string = schema.value("x-kubernetes-int-or-string", false);
+  bool open = schema.value("x-kubernetes-preserve-unknown-fields", false);
+  for (auto it = schema.begin(); it != schema.end();)
+    it = it.key().rfind("x-kubernetes-", 0) == 0 ? schema.erase(it) : std::next(it);
+  for_each_subschema(schema, make_strict);
+  if (int_or_string) schema["type"] = {"integer", "string"};
+  if (schema.contains("properties") && !schema.contains("additionalProperties") && !open)
+    schema["additionalProperties"] = false;
+}
+
 // `schema` without the owned properties and without `required` (a fragment
 // adds to what is generated).
 nlohmann::json fragment_schema(nlohmann::json schema, const std::map<std::string, std::string>& owned) {
@@ -53,8 +69,8 @@ struct PodSchemas {
 
   static const PodSchemas& builtin() {
     static const PodSchemas schemas = [] {
-      nlohmann::json pod = CrdSchemas::strict(
-          nlohmann::json::parse(*embedded_file("k8s-podspec.schema.min.json")));
+      nlohmann::json pod = nlohmann::json::parse(*embedded_file("k8s-podspec.schema.min.json"));
+      make_strict(pod);
       nlohmann::json container = pod["properties"]["containers"]["items"];
       return PodSchemas{
           LocatedSchema(fragment_schema(std::move(pod), pod_owned()), "pod", hints_for(pod_owned())),
