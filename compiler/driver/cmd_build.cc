@@ -114,7 +114,7 @@ int run_build(const BuildArgs& args) {
   // Builds into one directory take turns; --check waits for a build.
   std::optional<OutputLock> lock;
   if (!args.to_stdout) lock.emplace(args.out_dir, writing ? OutputLock::exclusive : OutputLock::shared);
-  StagedWrite staged(args.out_dir, diags);
+  StagedWrite staged(args.out_dir, StagedWrite::Replace::generated, diags);
   std::unordered_set<std::string> produced;
   CompileOptions options{args.templates_dir, args.target, nullptr,
                          [&](const std::string& path) { return source_name(path, args.out_dir); }};

@@ -23,7 +23,7 @@ std::string yaml_header(const JobSpec& job) {
 }
 
 std::string namespace_text(const std::optional<std::string>& ns) {
-  return ns ? "namespace '" + *ns + "'" : "no namespace";
+  return ns ? "in namespace '" + *ns + "'" : "without a namespace";
 }
 
 std::string yaml_stream(const std::vector<Node>& docs) {
@@ -136,7 +136,7 @@ void Compiler::accept(FileResult&& result) {
       const NameSeen& first = seen->second;
       std::string where = sources_.path(first.loc.file) + ":" + std::to_string(first.loc.line);
       if (first.namespace_ != ns)
-        where += " (in " + namespace_text(first.namespace_) + "; this one is in " + namespace_text(ns) + ")";
+        where += " (" + namespace_text(first.namespace_) + "; this one is " + namespace_text(ns) + ")";
       diags_.error(job.name_loc, "metadata.name",
                    "a job named '" + job.name + "' is already defined at " + where,
                    "job names must be unique, across namespaces too: each job's files go to the "

@@ -20,8 +20,9 @@ std::string parent_of(const std::string& path) {
 
 }  // namespace
 
-StagedWrite::StagedWrite(std::string out_dir, DiagnosticEngine& diags)
+StagedWrite::StagedWrite(std::string out_dir, Replace replace, DiagnosticEngine& diags)
     : base_(out_dir.empty() ? "." : std::move(out_dir)),
+      replace_(replace),
       temp_prefix_(staging_prefix()),
       diags_(diags) {
   while (base_.size() > 1 && base_.back() == '/') base_.pop_back();
@@ -82,7 +83,9 @@ StagedWrite::Staged StagedWrite::stage(const OutputFile& f) {
   } else {
     switch (existing_output(path, f.content)) {
       case Existing::same: result_.unchanged.push_back(path); return Staged::ok;
-      case Existing::other: return Staged::refused;
+      case Existing::other:
+        if (replace_ == Replace::generated) return Staged::refused;
+        [[fallthrough]];
       case Existing::none:
       case Existing::generated: tmp = temp_name(parent, ".tmp"); break;
     }
@@ -137,7 +140,7 @@ bool StagedWrite::commit() {
 
 WriteResult write_all(const std::string& out_dir, const std::vector<OutputFile>& files,
                       DiagnosticEngine& diags) {
-  StagedWrite staged(out_dir, diags);
+  StagedWrite staged(out_dir, StagedWrite::Replace::any, diags);
   for (const OutputFile& f : files)
     if (staged.stage(f) != StagedWrite::Staged::ok) return staged.result();
   staged.commit();

@@ -5,9 +5,9 @@
 // directory that does not exist yet is staged whole under a hidden name and
 // renamed into place at commit, with its files inside, so it appears
 // complete or not at all. Files whose content is unchanged are not rewritten
-// (their timestamps stay). A file mpijobc did not generate is never replaced
-// (output/existing.h). Files no longer produced can be removed at commit,
-// with the directories this leaves empty.
+// (their timestamps stay). A build's writer replaces only files that mpijobc
+// generated (output/existing.h). Files no longer produced can be removed at
+// commit, with the directories this leaves empty.
 #pragma once
 
 #include <map>
@@ -32,14 +32,18 @@ struct WriteResult {
 // ("" is the working directory) unless absolute.
 class StagedWrite {
  public:
-  StagedWrite(std::string out_dir, DiagnosticEngine& diags);
+  enum class Replace {
+    any,        // fmt: the files are the user's own
+    generated,  // build: refuse a file mpijobc did not generate
+  };
+  StagedWrite(std::string out_dir, Replace replace, DiagnosticEngine& diags);
   ~StagedWrite();
   StagedWrite(const StagedWrite&) = delete;
   StagedWrite& operator=(const StagedWrite&) = delete;
 
   enum class Staged {
     ok,       // staged, or unchanged
-    refused,  // something mpijobc did not generate is at its path: left alone
+    refused,  // Replace::generated, and something else is at its path: left alone
     failed,   // cannot be written: an error is reported
   };
   Staged stage(const OutputFile& f);
@@ -63,6 +67,7 @@ class StagedWrite {
   std::string temp_name(const std::string& dir, const char* suffix);
 
   std::string base_;
+  Replace replace_;
   std::string temp_prefix_;  // ".mpijobc-<pid>-"
   DiagnosticEngine& diags_;
   // Every directory looked at, once (a build stages thousands of files).
@@ -76,7 +81,7 @@ class StagedWrite {
   WriteResult result_;
 };
 
-// All of `files` through one StagedWrite.
+// All of `files` through one StagedWrite that may replace any file.
 WriteResult write_all(const std::string& out_dir, const std::vector<OutputFile>& files,
                       DiagnosticEngine& diags);
 
