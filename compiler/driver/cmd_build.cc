@@ -116,8 +116,8 @@ int run_build(const BuildArgs& args) {
   if (!args.to_stdout) lock.emplace(args.out_dir, writing ? OutputLock::exclusive : OutputLock::shared);
   StagedWrite staged(args.out_dir, StagedWrite::Replace::generated, diags);
   std::unordered_set<std::string> produced;
-  CompileOptions options{args.templates_dir, args.target, nullptr,
-                         [&](const std::string& path) { return source_name(path, args.out_dir); }};
+  SourceNamer source_name(args.out_dir);
+  CompileOptions options{args.templates_dir, args.target, nullptr, std::cref(source_name)};
   if (writing)
     options.on_job = [&](CompiledJob&& job) {
       for (const OutputFile& f : job.files) {

@@ -22,7 +22,8 @@ OutputScan scan_outputs(const std::string& out_dir, const std::unordered_set<std
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->symlink_status(ec).type() != fs::file_type::regular) continue;
+    // The entry's type as the directory listed it: no system call.
+    if (it->is_symlink(ec) || !it->is_regular_file(ec)) continue;
     std::string rel = path.substr(base.size());
     if (produced.count(rel)) continue;
     std::optional<std::string> content = read_file_text(path);

@@ -1,22 +1,38 @@
 #include "output/source_name.h"
 
-#include <filesystem>
-
 namespace mpijobc {
+namespace fs = std::filesystem;
 
-std::string source_name(const std::string& spec_path, const std::string& out_dir) {
-  namespace fs = std::filesystem;
+namespace {
+
+fs::path resolved(const fs::path& p) {
   std::error_code ec;
-  fs::path spec = fs::absolute(spec_path, ec);
-  fs::path dir = fs::weakly_canonical(spec.parent_path(), ec);
-  spec = dir / spec.filename();
-  for (fs::path up = dir;; up = up.parent_path()) {
-    if (fs::exists(up / ".git", ec)) return spec.lexically_relative(up).generic_string();
-    if (up == up.root_path()) break;
+  fs::path r = fs::weakly_canonical(fs::absolute(p.empty() ? "." : p, ec), ec);
+  return r.has_filename() ? r : r.parent_path();  // "deploy/"
+}
+
+}  // namespace
+
+SourceNamer::SourceNamer(const std::string& out_dir) : out_(resolved(out_dir)) {}
+
+std::string SourceNamer::operator()(const std::string& spec_path) const {
+  fs::path spec(spec_path);
+  std::string given = spec.parent_path().string();
+  std::unique_lock<std::mutex> lock(mutex_);
+  auto [it, added] = dirs_.try_emplace(given);
+  if (added) {
+    fs::path dir = resolved(given), base = out_;
+    std::error_code ec;
+    for (fs::path up = dir;; up = up.parent_path()) {
+      if (fs::exists(up / ".git", ec)) {
+        base = up;
+        break;
+      }
+      if (up == up.root_path()) break;
+    }
+    it->second = dir.lexically_relative(base);
   }
-  fs::path out = fs::weakly_canonical(fs::absolute(out_dir.empty() ? "." : out_dir, ec), ec);
-  if (!out.has_filename()) out = out.parent_path();  // "deploy/"
-  return spec.lexically_relative(out).generic_string();
+  return (it->second / spec.filename()).lexically_normal().generic_string();
 }
 
 }  // namespace mpijobc

@@ -7,10 +7,24 @@
 // directory. Symbolic links to directories are resolved; '/' separates.
 #pragma once
 
+#include <filesystem>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 
 namespace mpijobc {
 
-std::string source_name(const std::string& spec_path, const std::string& out_dir);
+class SourceNamer {
+ public:
+  explicit SourceNamer(const std::string& out_dir);
+  // Safe on several threads at once; each directory is resolved once.
+  std::string operator()(const std::string& spec_path) const;
+
+ private:
+  std::filesystem::path out_;  // absolute, symbolic links resolved
+  mutable std::mutex mutex_;
+  // A spec's directory, as given -> that directory, named by the rule.
+  mutable std::unordered_map<std::string, std::filesystem::path> dirs_;
+};
 
 }  // namespace mpijobc

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <thread>
 
 #include "testing/fixtures.h"
 
@@ -30,20 +31,37 @@ TEST_CASE("source name: relative to the git repository's root, however the spec 
   t.write("repo/jobs/a.yaml", "");
   fs::create_directories(t / "repo/sub");
   for (const std::string& typed : {t / "repo/jobs/a.yaml", t / "repo/sub/../jobs/./a.yaml"})
-    CHECK(source_name(typed, t / "repo/deploy") == "jobs/a.yaml");
-  CHECK(in_dir(t / "repo", [] { return source_name("jobs/a.yaml", "deploy"); }) == "jobs/a.yaml");
-  CHECK(in_dir(t / "repo", [] { return source_name("./jobs/a.yaml", "out/x"); }) == "jobs/a.yaml");
-  CHECK(in_dir(t / "repo/sub", [] { return source_name("../jobs/a.yaml", "../deploy"); }) == "jobs/a.yaml");
+    CHECK(SourceNamer(t / "repo/deploy")(typed) == "jobs/a.yaml");
+  CHECK(in_dir(t / "repo", [] { return SourceNamer("deploy")("jobs/a.yaml"); }) == "jobs/a.yaml");
+  CHECK(in_dir(t / "repo", [] { return SourceNamer("out/x")("./jobs/a.yaml"); }) == "jobs/a.yaml");
+  CHECK(in_dir(t / "repo/sub", [] { return SourceNamer("../deploy")("../jobs/a.yaml"); }) == "jobs/a.yaml");
   // Through a symbolic link to the repository.
   fs::create_directory_symlink(t / "repo", t / "link");
-  CHECK(source_name(t / "link/jobs/a.yaml", "deploy") == "jobs/a.yaml");
+  CHECK(SourceNamer("deploy")(t / "link/jobs/a.yaml") == "jobs/a.yaml");
+}
+
+TEST_CASE("source name: one namer names every file of a directory, from any thread") {
+  testing::TempDir t;
+  fs::create_directories(t / "repo/.git");
+  SourceNamer name(t / "repo/deploy");
+  CHECK(name(t / "repo/jobs/a.yaml") == "jobs/a.yaml");
+  CHECK(name(t / "repo/jobs/b.mpijob") == "jobs/b.mpijob");
+  CHECK(name(t / "repo/x.yaml") == "x.yaml");
+  std::vector<std::string> names(400);
+  std::vector<std::thread> threads;
+  for (int k = 0; k < 4; ++k)
+    threads.emplace_back([&, k] {
+      for (int i = k; i < 400; i += 4) names[i] = name(t / ("repo/d" + std::to_string(i % 7) + "/s.yaml"));
+    });
+  for (std::thread& th : threads) th.join();
+  for (int i = 0; i < 400; ++i) CHECK(names[i] == "d" + std::to_string(i % 7) + "/s.yaml");
 }
 
 TEST_CASE("source name: a worktree's or submodule's .git file marks the root too") {
   testing::TempDir t;
   t.write("wt/.git", "gitdir: /elsewhere\n");
   t.write("wt/jobs/a.yaml", "");
-  CHECK(source_name(t / "wt/jobs/a.yaml", t / "wt/deploy") == "jobs/a.yaml");
+  CHECK(SourceNamer(t / "wt/deploy")(t / "wt/jobs/a.yaml") == "jobs/a.yaml");
 }
 
 TEST_CASE("source name: outside a repository, relative to the output directory") {
@@ -51,9 +69,9 @@ TEST_CASE("source name: outside a repository, relative to the output directory")
   for (fs::path p = t.path(); p != p.root_path(); p = p.parent_path())
     if (fs::exists(p / ".git")) return;  // $TMPDIR is inside a repository here
   t.write("jobs/a.yaml", "");
-  CHECK(source_name(t / "jobs/a.yaml", t / "deploy") == "../jobs/a.yaml");
-  CHECK(source_name(t / "jobs/a.yaml", t / "deploy/") == "../jobs/a.yaml");
-  CHECK(source_name(t / "jobs/a.yaml", t / "jobs") == "a.yaml");
-  CHECK(in_dir(t / "jobs", [] { return source_name("a.yaml", "../out/deep"); }) == "../../jobs/a.yaml");
-  CHECK(in_dir(t.path(), [] { return source_name("jobs/a.yaml", "."); }) == "jobs/a.yaml");
+  CHECK(SourceNamer(t / "deploy")(t / "jobs/a.yaml") == "../jobs/a.yaml");
+  CHECK(SourceNamer(t / "deploy/")(t / "jobs/a.yaml") == "../jobs/a.yaml");
+  CHECK(SourceNamer(t / "jobs")(t / "jobs/a.yaml") == "a.yaml");
+  CHECK(in_dir(t / "jobs", [] { return SourceNamer("../out/deep")("a.yaml"); }) == "../../jobs/a.yaml");
+  CHECK(in_dir(t.path(), [] { return SourceNamer(".")("jobs/a.yaml"); }) == "jobs/a.yaml");
 }
