@@ -196,7 +196,7 @@ Command add_build_command(CLI::App& app) {
                     "*.yaml/*.yml; there only mpijobc/v1 documents count)")
         ->required()
         ->type_name("FILE");
-    cmd->add_option("-o,--output", args->out_dir, "Output directory (one sub-directory per job)")
+    cmd->add_option("-o,--output", args->out_dir, "Output directory (one sub-directory per job name)")
         ->type_name("DIR")
         ->capture_default_str();
     CLI::Option* to_stdout = cmd->add_flag("--stdout", args->to_stdout,

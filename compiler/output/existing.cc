@@ -1,5 +1,6 @@
 #include "output/existing.h"
 
+#include <algorithm>
 #include <cerrno>
 
 #include "support/file_text.h"
@@ -13,7 +14,8 @@ bool is_generated(const std::string& content) {
 }
 
 Existing existing_output(const std::string& path, const std::string& content) {
-  std::optional<std::string> have = read_file_text(path);
+  // One byte more than `content` tells a longer file apart.
+  std::optional<std::string> have = read_file_text(path, std::max(content.size() + 1, kHeadBytes));
   if (!have) return errno == ENOENT ? Existing::none : Existing::other;
   if (*have == content) return Existing::same;
   return is_generated(*have) ? Existing::generated : Existing::other;

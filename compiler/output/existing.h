@@ -17,7 +17,9 @@ enum class Existing {
 
 Existing existing_output(const std::string& path, const std::string& content);
 
-// Whether `content` starts like a file mpijobc generated.
+// Whether `content` starts like a file mpijobc generated. Its first
+// kHeadBytes are enough to tell: a large hand-written file is not read whole.
 bool is_generated(const std::string& content);
+inline constexpr size_t kHeadBytes = 4096;
 
 }  // namespace mpijobc

@@ -26,8 +26,8 @@ OutputScan scan_outputs(const std::string& out_dir, const std::unordered_set<std
     if (it->is_symlink(ec) || !it->is_regular_file(ec)) continue;
     std::string rel = path.substr(base.size());
     if (produced.count(rel)) continue;
-    std::optional<std::string> content = read_file_text(path);
-    if (content && is_generated(*content)) scan.extra.push_back(std::move(rel));
+    std::optional<std::string> head = read_file_text(path, kHeadBytes);
+    if (head && is_generated(*head)) scan.extra.push_back(std::move(rel));
   }
   std::sort(scan.extra.begin(), scan.extra.end());
   return scan;

@@ -147,3 +147,18 @@ TEST_CASE("writer: removals happen at commit, with the directories they empty, n
   CHECK(fs::is_directory(out + "/half"));
   CHECK_FALSE(diags.has_errors());
 }
+
+TEST_CASE("writer: a removal that fails is an error after the files are in place") {
+  TempDir t;
+  DiagnosticEngine diags;
+  fs::create_directories(t.path() + "/out/job/not-a-file/x");
+  StagedWrite w(t.path() + "/out", StagedWrite::Replace::generated, diags);
+  REQUIRE(w.stage({"job/a.yaml", gen("a\n")}) == StagedWrite::Staged::ok);
+  w.remove_at_commit("job/not-a-file");
+  CHECK_FALSE(w.commit());
+  CHECK(w.result().ok);  // the renames were done
+  CHECK(read(t.path() + "/out/job/a.yaml") == gen("a\n"));
+  REQUIRE(diags.error_count() == 1);
+  CHECK(diags.all()[0].message.find("cannot remove " + t.path() + "/out/job/not-a-file: ") == 0);
+  CHECK(diags.all()[0].rule == "io/write");
+}
