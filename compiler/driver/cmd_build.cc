@@ -93,8 +93,8 @@ void report_conflict(DiagnosticEngine& diags, const CompiledJob& job, const std:
 // Staged files and directories of killed builds: in the output directory,
 // or, when it did not exist, in the directory above it where it was staged
 // (the one locked). Removed as well as can be: --check ignores them.
-void remove_left_overs(const BuildArgs& args, const OutputLock& lock, std::vector<std::string> paths) {
-  if (!lock.dir().empty() && lock.dir() != (args.out_dir.empty() ? "." : args.out_dir))
+void remove_left_overs(const OutputLock& lock, std::vector<std::string> paths) {
+  if (lock.above())
     for (std::string& p : left_over_in(lock.dir())) paths.push_back(std::move(p));
   std::error_code ec;
   for (const std::string& p : paths) std::filesystem::remove_all(p, ec);
@@ -167,7 +167,7 @@ int run_build(const BuildArgs& args) {
     std::cerr << "mpijobc: nothing written\n";
     return kExitFindings;
   }
-  remove_left_overs(args, *lock, std::move(scan.left_over));
+  remove_left_overs(*lock, std::move(scan.left_over));
   // Machine formats keep stdout for the findings.
   if (!args.quiet && args.format == DiagnosticFormat::Text) {
     std::cout << "wrote";

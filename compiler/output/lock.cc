@@ -61,6 +61,7 @@ OutputLock::OutputLock(const std::string& out_dir, Mode mode) {
     if (current) {
       fd_ = fd;
       dir_ = dir;
+      above_ = dir != out;
       return;
     }
     ::close(fd);

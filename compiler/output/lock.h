@@ -22,10 +22,13 @@ class OutputLock {
   // The directory locked: the output directory, the nearest one above it
   // while it does not exist, or "" when nothing could be locked.
   const std::string& dir() const { return dir_; }
+  // Whether dir() is above the output directory, which did not exist.
+  bool above() const { return above_; }
 
  private:
   int fd_ = -1;
   std::string dir_;
+  bool above_ = false;
 };
 
 }  // namespace mpijobc

@@ -65,8 +65,10 @@ TEST_CASE("lock: before the output directory exists, the nearest directory above
   testing::TempDir t;
   CHECK(OutputLock(t / "out", OutputLock::exclusive).dir() == t.path());
   CHECK(OutputLock(t / "a/b/out/", OutputLock::shared).dir() == t.path());
+  CHECK(OutputLock(t / "a/b/out/", OutputLock::shared).above());
   std::filesystem::create_directory(t / "out");
   CHECK(OutputLock(t / "out", OutputLock::exclusive).dir() == t / "out");
+  CHECK_FALSE(OutputLock(t / "out", OutputLock::exclusive).above());
   // A build waiting while another creates the directory then locks the
   // directory itself, as every later build will.
   pid_t child = hold_in_child(t / "new", OutputLock::exclusive, 300, t / "new");
