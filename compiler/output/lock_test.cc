@@ -1,22 +1,24 @@
 #include "output/lock.h"
 
+#include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
-#include <chrono>
 #include <filesystem>
 
 #include "testing/fixtures.h"
 
 using namespace mpijobc;
+namespace fs = std::filesystem;
 
 namespace {
 
-// A child process that holds `mode` on `dir` for `ms` milliseconds (then
-// creates `creates`, when given, as a build commits); returns once it holds it.
-pid_t hold_in_child(const std::string& dir, OutputLock::Mode mode, int ms, const std::string& creates = "") {
+// A child process that holds `mode` on `dir` for `ms` milliseconds, then
+// creates the directory `creates` (as a build commits) and ends; returns
+// its pid once it holds the lock.
+pid_t hold_in_child(const std::string& dir, OutputLock::Mode mode, int ms, const std::string& creates) {
   int ready[2];
   REQUIRE(::pipe(ready) == 0);
   pid_t child = ::fork();
@@ -24,7 +26,7 @@ pid_t hold_in_child(const std::string& dir, OutputLock::Mode mode, int ms, const
     OutputLock lock(dir, mode);
     (void)!::write(ready[1], "x", 1);
     ::usleep(ms * 1000);
-    if (!creates.empty()) ::mkdir(creates.c_str(), 0777);
+    ::mkdir(creates.c_str(), 0777);
     ::_exit(0);
   }
   char c;
@@ -34,31 +36,41 @@ pid_t hold_in_child(const std::string& dir, OutputLock::Mode mode, int ms, const
   return child;
 }
 
-double seconds_to_lock(const std::string& dir, OutputLock::Mode mode) {
-  auto start = std::chrono::steady_clock::now();
-  OutputLock lock(dir, mode);
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+void end(pid_t child) {
+  ::kill(child, SIGKILL);
+  ::waitpid(child, nullptr, 0);
 }
 
 }  // namespace
 
 TEST_CASE("lock: a build waits for another build, --check only for builds") {
   testing::TempDir t;
-  std::filesystem::create_directory(t / "out");
-  pid_t child = hold_in_child(t / "out", OutputLock::exclusive, 300);
-  CHECK(seconds_to_lock(t / "out", OutputLock::exclusive) > 0.2);
-  ::waitpid(child, nullptr, 0);
+  fs::create_directory(t / "out");
+  // Each lock below is taken only once the holder has ended: its marker
+  // is there.
+  pid_t child = hold_in_child(t / "out", OutputLock::exclusive, 200, t / "built");
+  { OutputLock lock(t / "out", OutputLock::exclusive); }
+  CHECK(fs::exists(t / "built"));
+  end(child);
 
-  child = hold_in_child(t / "out", OutputLock::shared, 300);
-  CHECK(seconds_to_lock(t / "out", OutputLock::shared) < 0.2);
-  CHECK(seconds_to_lock(t / "out", OutputLock::exclusive) > 0.1);
-  ::waitpid(child, nullptr, 0);
+  child = hold_in_child(t / "out", OutputLock::exclusive, 200, t / "built-2");
+  { OutputLock lock(t / "out", OutputLock::shared); }
+  CHECK(fs::exists(t / "built-2"));
+  end(child);
 
-  // A killed holder's lock is released with it.
-  child = hold_in_child(t / "out", OutputLock::exclusive, 10000);
-  ::kill(child, SIGKILL);
-  ::waitpid(child, nullptr, 0);
-  CHECK(seconds_to_lock(t / "out", OutputLock::exclusive) < 0.2);
+  child = hold_in_child(t / "out", OutputLock::shared, 200, t / "checked");
+  { OutputLock lock(t / "out", OutputLock::exclusive); }
+  CHECK(fs::exists(t / "checked"));
+  end(child);
+
+  // Checks share: this one does not wait a minute for the other.
+  child = hold_in_child(t / "out", OutputLock::shared, 60000, t / "never");
+  { OutputLock lock(t / "out", OutputLock::shared); }
+  CHECK_FALSE(fs::exists(t / "never"));
+  // A killed holder's lock goes with it.
+  end(child);
+  { OutputLock lock(t / "out", OutputLock::exclusive); }
+  CHECK_FALSE(fs::exists(t / "never"));
 }
 
 TEST_CASE("lock: before the output directory exists, the nearest directory above it") {
@@ -66,15 +78,14 @@ TEST_CASE("lock: before the output directory exists, the nearest directory above
   CHECK(OutputLock(t / "out", OutputLock::exclusive).dir() == t.path());
   CHECK(OutputLock(t / "a/b/out/", OutputLock::shared).dir() == t.path());
   CHECK(OutputLock(t / "a/b/out/", OutputLock::shared).above());
-  std::filesystem::create_directory(t / "out");
+  fs::create_directory(t / "out");
   CHECK(OutputLock(t / "out", OutputLock::exclusive).dir() == t / "out");
   CHECK_FALSE(OutputLock(t / "out", OutputLock::exclusive).above());
   // A build waiting while another creates the directory then locks the
   // directory itself, as every later build will.
-  pid_t child = hold_in_child(t / "new", OutputLock::exclusive, 300, t / "new");
-  auto start = std::chrono::steady_clock::now();
+  pid_t child = hold_in_child(t / "new", OutputLock::exclusive, 200, t / "new");
   OutputLock lock(t / "new", OutputLock::exclusive);
-  CHECK(std::chrono::steady_clock::now() - start > std::chrono::milliseconds(200));
   CHECK(lock.dir() == t / "new");
-  ::waitpid(child, nullptr, 0);
+  CHECK_FALSE(lock.above());
+  end(child);
 }
