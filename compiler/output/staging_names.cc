@@ -24,12 +24,10 @@ bool running(long pid) { return ::kill(pid_t(pid), 0) == 0 || errno == EPERM; }
 
 std::string staging_prefix() { return kPrefix + std::to_string(::getpid()) + "-"; }
 
-bool is_staging_name(const std::string& name) { return name.rfind(kPrefix, 0) == 0; }
-
 bool is_left_over(const std::string& name) {
   // .mpijobc-<pid>-<n>.tmp or .mpijobc-<pid>-<n>.dir, the pid of at most 9 digits
   const size_t start = sizeof kPrefix - 1, dash = name.find('-', start), dot = name.size() - 4;
-  if (!is_staging_name(name) || name.size() < start + 7 || dash == std::string::npos ||
+  if (name.rfind(kPrefix, 0) != 0 || name.size() < start + 7 || dash == std::string::npos ||
       dash >= dot || dash - start > 9 || !digits(name, start, dash) || !digits(name, dash + 1, dot) ||
       (name.compare(dot, 4, ".tmp") != 0 && name.compare(dot, 4, ".dir") != 0))
     return false;

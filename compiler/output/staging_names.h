@@ -11,10 +11,8 @@ namespace mpijobc {
 // ".mpijobc-<pid>-": what this process's staged names start with.
 std::string staging_prefix();
 
-// Whether `name` (a file name, no directory) starts like a staged name.
-bool is_staging_name(const std::string& name);
-
-// Whether `name` is a staged name whose process no longer runs.
+// Whether `name` (a file name, no directory) is a staged name whose
+// process no longer runs.
 bool is_left_over(const std::string& name);
 
 }  // namespace mpijobc
