@@ -63,8 +63,17 @@ TEST_CASE("build writes one directory per job and lists the files") {
   CHECK(r.out.rfind("wrote " + out.path() + "/bert-small/mpijob.yaml, ", 0) == 0);
   CHECK(run("test -x " + quote(out / "pi/launcher.sh")).status == 0);
 
+  // The output directory holds what the last build produced: the jobs of
+  // two-jobs.yaml are removed, with their directories.
   Result again = run(quote(mpijobc()) + " build samples/mpi-pi.yaml -o " + quote(out.path()));
-  CHECK(again.out == "wrote nothing (5 file(s) unchanged)\n");
+  CHECK(again.out.rfind("wrote nothing (5 file(s) unchanged)\nremoved " + out.path() +
+                            "/bert-large/Dockerfile, ",
+                        0) == 0);
+  CHECK(list_files(out.path()) == std::vector<std::string>{"pi/Dockerfile", "pi/kustomization.yaml",
+                                                           "pi/kustomizeconfig.yaml", "pi/launcher.sh",
+                                                           "pi/mpijob.yaml"});
+  CHECK(run(quote(mpijobc()) + " build samples/mpi-pi.yaml -o " + quote(out.path())).out ==
+        "wrote nothing (5 file(s) unchanged)\n");
 }
 
 TEST_CASE("one bad document means nothing is written, and old outputs stay") {

@@ -59,6 +59,21 @@ std::vector<std::string> list_files(const std::string& dir) {
   return out;
 }
 
+std::vector<std::string> list_all(const std::string& dir) {
+  std::vector<std::string> out;
+  if (!fs::exists(dir)) return out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    out.push_back(fs::relative(e.path(), dir).string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string job_spec(const std::string& name, const std::string& ns, int replicas) {
+  return "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: " + name +
+         (ns.empty() ? "" : ", namespace: " + ns) + "}\nspec: {image: a/b, command: [python], worker: {replicas: " +
+         std::to_string(replicas) + "}}\n";
+}
+
 std::string mpijobc() { return MPIJOBC_BINARY; }
 std::string source_dir() { return MPIJOBC_SOURCE_DIR; }
 

@@ -22,6 +22,11 @@ bool exists(const std::string& path);
 bool have_tool(const std::string& name);
 // Files under `dir` (recursively), relative, sorted.
 std::vector<std::string> list_files(const std::string& dir);
+// Every file and directory under `dir` (recursively), relative, sorted.
+std::vector<std::string> list_all(const std::string& dir);
+
+// A small valid job spec (YAML): `metadata: {name: <name>[, namespace: <ns>]}` on line 3.
+std::string job_spec(const std::string& name, const std::string& ns = "", int replicas = 1);
 
 std::string mpijobc();           // the built binary
 std::string source_dir();        // the repository

@@ -38,6 +38,10 @@ struct CompileOptions {
   std::string target;         // --target: overrides spec.target; empty: the spec's
   // When set, each compiled job goes here instead of into jobs().
   std::function<void(CompiledJob&&)> on_job;
+  // How the generated files' headers name a spec file, from its path as
+  // given (build: output/source_name.h); called once per file, on worker
+  // threads. Empty: the path as given.
+  std::function<std::string(const std::string&)> source_name;
 };
 
 // What compiling one file gave: its findings, in document order, and its jobs.
@@ -59,7 +63,8 @@ class Compiler {
  public:
   Compiler(SourceManager& sources, DiagnosticEngine& diags, CompileOptions options)
       : sources_(sources), diags_(diags), templates_(options.templates_dir),
-        target_(std::move(options.target)), on_job_(std::move(options.on_job)) {}
+        target_(std::move(options.target)), on_job_(std::move(options.on_job)),
+        source_name_(std::move(options.source_name)) {}
 
   // Compiles every job document of the file at `path` (YAML, or the DSL
   // for *.mpijob: frontend/documents.h).
@@ -78,9 +83,10 @@ class Compiler {
                        const std::function<void(const SourceTask&, const FileResult&)>& on_file = {});
 
   // The pipeline, safe on several threads at once: one file, and one spec
-  // document read from `path` (its findings and job go to `into`).
+  // document (its findings and job go to `into`; the generated files name
+  // it as coming from `source`).
   FileResult compile(const SourceTask& task) const;
-  void compile_document(const Node& doc, const std::string& path, FileResult& into) const;
+  void compile_document(const Node& doc, const std::string& source, FileResult& into) const;
 
   // On one thread, in order: reports a result's findings, rejects a job
   // whose name an earlier job has, and hands the others on.
@@ -88,7 +94,7 @@ class Compiler {
 
   const std::vector<CompiledJob>& jobs() const { return jobs_; }
   // Jobs accepted so far, those given to on_job included.
-  size_t job_count() const { return name_locs_.size(); }
+  size_t job_count() const { return names_.size(); }
 
  private:
   SourceManager& sources_;
@@ -96,8 +102,13 @@ class Compiler {
   Templates templates_;
   std::string target_;
   std::function<void(CompiledJob&&)> on_job_;
+  std::function<std::string(const std::string&)> source_name_;
   std::vector<CompiledJob> jobs_;
-  std::unordered_map<std::string, SourceLoc> name_locs_;  // where each job's name is
+  struct NameSeen {
+    SourceLoc loc;
+    std::optional<std::string> namespace_;
+  };
+  std::unordered_map<std::string, NameSeen> names_;  // each job's name: where, in which namespace
 };
 
 }  // namespace mpijobc

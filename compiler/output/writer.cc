@@ -7,7 +7,8 @@
 #include <cerrno>
 #include <cstring>
 
-#include "support/file_text.h"
+#include "output/existing.h"
+#include "output/staging_names.h"
 
 namespace mpijobc {
 namespace {
@@ -17,16 +18,12 @@ std::string parent_of(const std::string& path) {
   return slash == std::string::npos ? std::string() : path.substr(0, slash);
 }
 
-bool same_content(const std::string& path, const std::string& content) {
-  std::optional<std::string> have = read_file_text(path);
-  return have && *have == content;
-}
-
 }  // namespace
 
-StagedWrite::StagedWrite(std::string out_dir, DiagnosticEngine& diags)
+StagedWrite::StagedWrite(std::string out_dir, Replace replace, DiagnosticEngine& diags)
     : base_(out_dir.empty() ? "." : std::move(out_dir)),
-      temp_prefix_(".mpijobc-" + std::to_string(::getpid()) + "-"),
+      replace_(replace),
+      temp_prefix_(staging_prefix()),
       diags_(diags) {
   while (base_.size() > 1 && base_.back() == '/') base_.pop_back();
 }
@@ -74,23 +71,30 @@ const StagedWrite::Dir* StagedWrite::make_dirs(const std::string& dir) {
   return &dirs_.emplace(dir, Dir{staged}).first->second;
 }
 
-bool StagedWrite::stage(const OutputFile& f) {
+StagedWrite::Staged StagedWrite::stage(const OutputFile& f) {
   std::string path = !f.path.empty() && f.path[0] == '/' ? f.path : base_ + "/" + f.path;
   std::string parent = parent_of(path);
   const Dir* dir = make_dirs(parent);
-  if (!dir) return false;
+  if (!dir) return Staged::failed;
   // A staged directory is new: its files are written under their own names.
   std::string tmp;
   if (!dir->staged.empty()) {
     tmp = dir->staged + path.substr(parent.size());
-  } else if (same_content(path, f.content)) {
-    result_.unchanged.push_back(path);
-    return true;
   } else {
-    tmp = temp_name(parent, ".tmp");
+    switch (existing_output(path, f.content)) {
+      case Existing::same: result_.unchanged.push_back(path); return Staged::ok;
+      case Existing::other:
+        if (replace_ == Replace::generated) return Staged::refused;
+        [[fallthrough]];
+      case Existing::none:
+      case Existing::generated: tmp = temp_name(parent, ".tmp"); break;
+    }
   }
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, f.executable ? 0777 : 0666);
-  if (fd < 0) return fail("create", tmp);
+  if (fd < 0) {
+    fail("create", tmp);
+    return Staged::failed;
+  }
   files_.push_back(tmp);
   const char* p = f.content.data();
   size_t left = f.content.size();
@@ -101,30 +105,44 @@ bool StagedWrite::stage(const OutputFile& f) {
       int saved = errno;
       ::close(fd);
       errno = saved;
-      return fail("write", tmp);
+      fail("write", tmp);
+      return Staged::failed;
     }
     p += n;
     left -= size_t(n);
   }
-  if (::close(fd) != 0) return fail("write", tmp);
+  if (::close(fd) != 0) {
+    fail("write", tmp);
+    return Staged::failed;
+  }
   if (dir->staged.empty()) renames_.emplace_back(tmp, path);
   result_.written.push_back(path);
-  return true;
+  return Staged::ok;
 }
+
+void StagedWrite::remove_at_commit(const std::string& path) { removals_.push_back(base_ + "/" + path); }
 
 bool StagedWrite::commit() {
   for (const auto* list : {&renames_, &dir_renames_})
     for (const auto& [from, to] : *list)
       if (::rename(from.c_str(), to.c_str()) != 0) return fail("replace", to);
   result_.ok = true;
+  for (const std::string& path : removals_) {
+    if (::unlink(path.c_str()) != 0 && errno != ENOENT) return fail("remove", path);
+    result_.removed.push_back(path);
+    // Up to, not including, the output directory; a directory that is not
+    // empty stays.
+    for (std::string dir = parent_of(path); dir.size() > base_.size() && ::rmdir(dir.c_str()) == 0;)
+      dir = parent_of(dir);
+  }
   return true;
 }
 
 WriteResult write_all(const std::string& out_dir, const std::vector<OutputFile>& files,
                       DiagnosticEngine& diags) {
-  StagedWrite staged(out_dir, diags);
+  StagedWrite staged(out_dir, StagedWrite::Replace::any, diags);
   for (const OutputFile& f : files)
-    if (!staged.stage(f)) return staged.result();
+    if (staged.stage(f) != StagedWrite::Staged::ok) return staged.result();
   staged.commit();
   return staged.result();
 }
