@@ -1,6 +1,7 @@
 #include "validate/spec_checks.h"
 
 #include "support/quantity.h"
+#include "validate/rank_counts.h"
 
 namespace mpijobc {
 namespace {
@@ -153,6 +154,7 @@ void check_spec(const JobSpec& job, DiagnosticEngine& diags) {
   check_requests_within_limits(job.launcher, diags);
   check_requests_within_limits(job.worker, diags);
   check_elastic_range(job, diags);
+  check_rank_counts(job, diags);
 }
 
 }  // namespace mpijobc
