@@ -58,7 +58,8 @@ TemplateData to_data(const json& j) {
 // The spec file `name`.json, or null (and the reason printed) when absent.
 json spec_file(const std::string& name) {
   const char* env = std::getenv("MPIJOBC_UPSTREAM");
-  std::string path = std::string(env ? env : MPIJOBC_UPSTREAM_DIR) + "/mustache-spec/" + name + ".json";
+  std::string path =
+      std::string(env ? env : MPIJOBC_UPSTREAM_DIR) + "/mustache-spec/" + name + ".json";
   std::ifstream in(path);
   if (!in) {
     std::cout << "SKIPPED: the mustache spec is not at " << path << " (set MPIJOBC_UPSTREAM)\n";

@@ -125,8 +125,10 @@ def check_case(out_dir, name, doc, command, baseline, workdir, lint):
     if argv[-len(command):] != command:
         problems.append("mpirun received %r, not ...%r" % (argv, command))
     discovery = doc["spec"].get("discovery_script_path")
-    if discovery and "launcher" not in doc["spec"] and discovery not in argv:
-        problems.append("horovodrun received %r, without the discovery script %r" % (argv, discovery))
+    flag = "--host-discovery-script"
+    if discovery and "launcher" not in doc["spec"] and (
+            flag not in argv or argv[argv.index(flag) + 1] != discovery):
+        problems.append("horovodrun received %r, not %s %r" % (argv, flag, discovery))
     if lint:
         problems.append("shellcheck: " + lint)
 
@@ -178,12 +180,12 @@ def main():
     failures = 0
     with tempfile.TemporaryDirectory() as workdir:
         # The Dockerfile's instructions depend on the kind and the MPI only.
-        bases = {(k, m): "base-%s-%s" % (k, m) for k in KINDS for m in MPIS}
-        build(mpijobc, [(n.lower(), spec(n.lower(), rng, True, k, m)[0]) for (k, m), n in bases.items()],
+        bases = {(k, m): ("base-%s-%s" % (k, m)).lower() for k in KINDS for m in MPIS}
+        build(mpijobc, [(name, spec(name, rng, True, k, m)[0]) for (k, m), name in bases.items()],
               os.path.join(workdir, "base"), workdir)
         baselines = {}
         for key, name in bases.items():
-            with open(os.path.join(workdir, "base", name.lower(), "Dockerfile")) as f:
+            with open(os.path.join(workdir, "base", name, "Dockerfile")) as f:
                 baselines[key] = [k for k, _ in dockerfile_instructions(f.read())]
         cases = [("inj%d" % i,) + spec("inj%d" % i, rng) for i in range(count)]
         out_dir = os.path.join(workdir, "out")
