@@ -146,4 +146,14 @@ TEST_CASE("your own templates (build --templates) are used, and a broken one is 
   CHECK(bad.err.find("error: " + dir / "bad/launcher.sh.mustache" +
                      ":2:1: section 'mpirun' is not closed [template/syntax]") != std::string::npos);
   CHECK_FALSE(exists(dir / "out2"));
+
+  // Partials are not supported (templates/README.md): a located error too.
+  write_file(dir / "partial/Dockerfile.mustache", "FROM x\n{{> more}}\n");
+  Result partial = run(quote(mpijobc()) + " build samples/mpi-pi.yaml --templates " +
+                       quote(dir / "partial") + " -o " + quote(dir / "out3"));
+  CHECK(partial.status == 1);
+  CHECK(partial.err.find("error: " + dir / "partial/Dockerfile.mustache" +
+                         ":2:1: partials ('{{>name}}') are not supported [template/syntax]") !=
+        std::string::npos);
+  CHECK_FALSE(exists(dir / "out3"));
 }

@@ -1,8 +1,9 @@
 // Property test: random hostile strings (quotes, $(), backticks, newlines,
 // CR, backslashes, YAML indicators, Dockerfile continuations, unicode) in
 // every user field that reaches an output; tests/tools/injection_check.py
-// checks each output with an independent oracle (PyYAML, /bin/sh with a stub
-// mpirun, bash reading the Dockerfile's pip line). Fixed seed: reproducible.
+// checks each output with an independent oracle (PyYAML, /bin/sh with stub
+// mpirun and horovodrun, shellcheck at its default severity, bash reading
+// the Dockerfile's pip line). Fixed seed: reproducible.
 #include <catch2/catch.hpp>
 
 #include "harness.h"

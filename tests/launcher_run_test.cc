@@ -11,13 +11,16 @@ namespace {
 
 using Argv = std::vector<std::string>;
 
+// Each kind of string shellcheck would flag unquoted or single-quoted: the
+// launcher passes them literally, under its directive.
 const char* kHostile = R"(  command: [python, train.py, "a b", "it's", "say \"hi\"", "$HOME", "`id`",
-            "line1\nline2", "*", "~", "", --lr, 1e-3, true, "'; touch /tmp/pwned #"]
+            "${X:-y}", "a\\", "~/data", "‘q’", done, "line1\nline2", "*", "~", "", --lr, 1e-3,
+            true, "'; touch /tmp/pwned #"]
 )";
 
 const Argv kProgram = {"python", "train.py", "a b", "it's", "say \"hi\"", "$HOME", "`id`",
-                       "line1\nline2", "*", "~", "", "--lr", "1e-3", "true",
-                       "'; touch /tmp/pwned #"};
+                       "${X:-y}", "a\\", "~/data", "‘q’", "done", "line1\nline2", "*", "~", "",
+                       "--lr", "1e-3", "true", "'; touch /tmp/pwned #"};
 
 struct Launch {
   int status;
@@ -26,7 +29,8 @@ struct Launch {
   std::string env;  // the stub's environment, `env` output
 };
 
-// Builds `spec` and runs its launcher.sh with `shell`; stubs exit with 3.
+// Builds `spec`, checks its launcher.sh with shellcheck at the default
+// severity (style included), and runs it with `shell`; stubs exit with 3.
 Launch launch(const std::string& spec, const std::string& shell, const std::string& env = "") {
   TempDir dir;
   write_file(dir / "spec.yaml", spec);
@@ -42,6 +46,11 @@ Launch launch(const std::string& spec, const std::string& shell, const std::stri
   }
   std::string job = list_files(dir / "out").front();
   job = job.substr(0, job.find('/'));
+  if (have_tool("shellcheck")) {
+    Result sc = run("shellcheck " + quote(dir / ("out/" + job + "/launcher.sh")));
+    INFO(sc.out);
+    CHECK(sc.status == 0);
+  }
   Result r = run("STUB_DIR=" + quote(dir.path()) + " PATH=" + quote(dir / "bin") + ":$PATH " +
                  env + " " + shell + " " + quote(dir / ("out/" + job + "/launcher.sh")));
   Launch l{r.status, read_file(dir / "tool"), {}, read_file(dir / "env")};
@@ -111,6 +120,17 @@ TEST_CASE("launcher: HorovodJob runs horovodrun with flytekit's flags") {
   CHECK(moved.argv == concat(flags, kProgram));
 }
 
+TEST_CASE("launcher: a discovery_script_path with shell syntax arrives as written") {
+  Launch l = launch("apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\n"
+                    "spec:\n  image: a/b\n  command: [t.py]\n  worker: {replicas: 1}\n"
+                    "  discovery_script_path: \"/opt/$HOME/`id`/it's\\\\/‘x’.sh\"\n",
+                    "sh");
+  CHECK(l.argv == Argv{"-np", "1", "--log-level", "INFO", "--network-interface", "eth0",
+                       "--min-np", "1", "--max-np", "1", "--slots-per-host", "1",
+                       "--host-discovery-script", "/opt/$HOME/`id`/it's\\/‘x’.sh",
+                       "--elastic-timeout", "1200", "t.py"});
+}
+
 TEST_CASE("launcher: MPIJOBC_NP replaces -np (and horovodrun's bounds) off-cluster") {
   Launch mpi = launch("apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: plain}\n"
                       "spec: {image: a/b, command: [./app], worker: {replicas: 4}}\n",
@@ -139,10 +159,11 @@ TEST_CASE("launcher: HorovodJob defaults, and verbose off adds no flag") {
 TEST_CASE("launcher: launcher.command replaces the generated command") {
   Launch l = launch("apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: own}\n"
                     "spec:\n  image: a/b\n  worker: {replicas: 2}\n"
-                    "  launcher: {command: [mpirun, -n, 2, \"my prog\", \"$(x)\"]}\n",
+                    "  launcher: {command: [mpirun, -n, 2, \"my prog\", \"$(x)\", \"$HOME\", "
+                    "\"`id`\", \"a\\\\\", \"~/d\", then, \"‘q’\"]}\n",
                     "sh");
   CHECK(l.tool == "mpirun\n");
-  CHECK(l.argv == Argv{"-n", "2", "my prog", "$(x)"});
+  CHECK(l.argv == Argv{"-n", "2", "my prog", "$(x)", "$HOME", "`id`", "a\\", "~/d", "then", "‘q’"});
 }
 
 TEST_CASE("launcher: Intel MPI and MPICH run Hydra's mpirun with a host:N hostfile") {

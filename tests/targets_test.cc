@@ -1,7 +1,8 @@
-// The three targets: every sample compiles for every target and MPI
-// implementation, and each output passes that operator's CRD schema (the
-// independent python3-jsonschema oracle), its rules (`mpijobc validate`)
-// and shellcheck; spec.target picks a target and --target overrides it.
+// The three targets: every sample (and jobs of hostile strings) compiles
+// for every target and MPI implementation, and each output passes that
+// operator's CRD schema (the independent python3-jsonschema oracle), its
+// rules (`mpijobc validate`) and shellcheck at its default severity;
+// spec.target picks a target and --target overrides it.
 #include <catch2/catch.hpp>
 
 #include "harness.h"
@@ -23,11 +24,42 @@ const TargetCase kTargets[] = {
 
 std::string cli(const std::string& args) { return quote(mpijobc()) + " " + args; }
 
-// The samples rewritten to use MPI implementation `impl`, in `dir`.
-std::vector<std::string> samples_with(const std::string& impl, const TempDir& dir) {
+// Jobs whose strings shellcheck would flag, were they not literal on purpose.
+const char* kHostileJobs = R"(apiVersion: mpijobc/v1
+kind: MPIJob
+metadata: {name: hostile}
+spec:
+  image: a/b
+  command: [sh, -c, 'echo "$HOME" `id` ${X:-y} \ ~/x ‘q’ it''s', done]
+  worker: {replicas: 2}
+---
+apiVersion: mpijobc/v1
+kind: HorovodJob
+metadata: {name: hostile-hvd}
+spec:
+  image: a/b
+  command: [python, $HOME/t.py, ~/data, then]
+  discovery_script_path: /opt/$HOME/`id`/it's\.sh
+  worker: {replicas: 2}
+---
+apiVersion: mpijobc/v1
+kind: MPIJob
+metadata: {name: hostile-custom}
+spec:
+  image: a/b
+  launcher: {command: [mpirun, -np, "2", sh, -c, 'exec "$0" `id`', ~/x, "a\\"]}
+  worker: {replicas: 2}
+)";
+
+// The samples and kHostileJobs rewritten to use MPI implementation `impl`, in `dir`.
+std::vector<std::string> jobs_with(const std::string& impl, const TempDir& dir) {
+  std::vector<std::pair<std::string, std::string>> inputs;  // file name, text
+  for (const std::string& s : samples())
+    inputs.emplace_back(s.substr(s.find('/') + 1), read_file(source_dir() + "/" + s));
+  inputs.emplace_back("hostile.yaml", kHostileJobs);
   std::vector<std::string> out;
-  for (const std::string& s : samples()) {
-    std::string text = read_file(source_dir() + "/" + s), rewritten;
+  for (const auto& [name, text] : inputs) {
+    std::string rewritten;
     for (size_t start = 0, end; start < text.size(); start = end + 1) {
       end = text.find('\n', start);
       if (end == std::string::npos) end = text.size();
@@ -35,7 +67,7 @@ std::vector<std::string> samples_with(const std::string& impl, const TempDir& di
       if (text.compare(start, end - start, "spec:") == 0)
         rewritten += "  mpi_implementation: " + impl + "\n";
     }
-    out.push_back(dir / s.substr(s.find('/') + 1));
+    out.push_back(dir / name);
     write_file(out.back(), rewritten);
   }
   return out;
@@ -43,14 +75,15 @@ std::vector<std::string> samples_with(const std::string& impl, const TempDir& di
 
 }  // namespace
 
-TEST_CASE("targets: every sample, built for each target and MPI, passes its CRD and its rules") {
+TEST_CASE("targets: every sample and hostile strings, built for each target and MPI, pass its CRD, "
+          "its rules and shellcheck") {
   for (const TargetCase& t : kTargets) {
     std::string crd = upstream_dir() + t.crd;
     if (!exists(crd)) skip("upstream CRD not found at " + crd);
     for (const char* impl : {"OpenMPI", "Intel", "MPICH"}) {
       TempDir in, out;
       std::string cmd = cli("build -q --target " + std::string(t.api) + " -o " + quote(out.path()));
-      for (const std::string& s : samples_with(impl, in)) cmd += " " + quote(s);
+      for (const std::string& s : jobs_with(impl, in)) cmd += " " + quote(s);
       Result built = run(cmd);
       INFO(t.api << " " << impl << "\n" << built.err);
       REQUIRE(built.status == 0);
@@ -72,7 +105,7 @@ TEST_CASE("targets: every sample, built for each target and MPI, passes its CRD 
       INFO(rules.err);
       CHECK(rules.status == 0);
       CHECK(rules.err.find(": error:") == std::string::npos);
-      if (have_tool("shellcheck")) {
+      if (have_tool("shellcheck")) {  // at its default severity: style and info included
         Result sc = run("shellcheck" + launchers);
         INFO(sc.out);
         CHECK(sc.status == 0);

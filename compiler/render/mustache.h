@@ -2,7 +2,8 @@
 // variables ({{{x}}}, {{&x}}), sections over lists, objects and truth
 // values, inverted sections, comments, set delimiters, and standalone tag
 // lines, which are left out whole. Partials and lambdas are not supported:
-// a partial is an error, and the data has no lambdas.
+// a partial is an error, and the data has no lambdas. The official mustache
+// spec's tests for all the rest pass (mustache_spec_test.cc).
 //
 // A template is parsed once into a flat list of operations and rendered
 // many times, on several threads at once (rendering only reads it). This

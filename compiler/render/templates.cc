@@ -71,7 +71,13 @@ std::string tidy_layout(const std::string& text) {
 }
 
 std::string shell_quote(const std::string& word) {
-  bool bare = !word.empty();
+  // Reserved words are literal after a command name, but shellcheck (SC1010)
+  // and readers take a bare `done` or `then` for syntax.
+  static constexpr std::string_view kReserved[] = {
+      "case", "do", "done", "elif",  "else",  "esac",     "fi",     "for",
+      "if",   "in", "then", "until", "while", "function", "select", "time"};
+  bool bare = !word.empty() && std::find(std::begin(kReserved), std::end(kReserved), word) ==
+                                   std::end(kReserved);
   for (char c : word) {
     bool safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                 c == '_' || c == '.' || c == '/' || c == ':' || c == '@' || c == '%' ||

@@ -43,7 +43,8 @@ class Templates {
 std::string tidy_layout(const std::string& text);
 
 // POSIX shell word: left bare when it has only characters no shell treats
-// specially, else single-quoted ('it'\''s').
+// specially and is no reserved word (POSIX's and bash's), else
+// single-quoted ('it'\''s', 'done').
 std::string shell_quote(const std::string& word);
 
 // Text safe inside a one-line comment: control characters become '?'.

@@ -15,6 +15,9 @@ TEST_CASE("shell_quote: bare when safe, single-quoted otherwise") {
   CHECK(shell_quote("it's") == "'it'\\''s'");
   for (const char* special : {"$HOME", "`id`", "a\nb", "x=1", "~", "*", "^openib", "a;b"})
     CHECK(shell_quote(special) == std::string("'") + special + "'");
+  for (const char* reserved : {"done", "then", "fi", "esac", "time"})
+    CHECK(shell_quote(reserved) == std::string("'") + reserved + "'");
+  CHECK(shell_quote("doner") == "doner");
 }
 
 TEST_CASE("comment_safe and tidy_layout") {

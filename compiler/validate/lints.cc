@@ -85,6 +85,27 @@ void gang_fits(const JobSpec& job, DiagnosticEngine& diags) {
               "lint/gang-min-available");
 }
 
+// kubernetes.io/docs/setup/best-practices/cluster-large: Kubernetes is
+// designed for at most 150,000 pods in a cluster (5,000 nodes, 110 pods a
+// node). One job's pods alone past that fit no cluster it supports.
+constexpr int64_t kMaxClusterPods = 150000;
+
+void pod_count(const JobSpec& job, DiagnosticEngine& diags) {
+  const Field<int64_t>& max = job.horovod.max_replicas;
+  bool grows = job.kind == JobKind::HorovodJob && max.set() && *max > *job.worker.replicas;
+  const Field<int64_t>& workers = grows ? max : job.worker.replicas;
+  int64_t pods = *workers + 1;  // and the launcher
+  if (pods <= kMaxClusterPods) return;
+  diags.warning(workers.origin.loc, workers.origin.path,
+                "the job has " + std::to_string(pods) + " pods (" + std::to_string(*workers) +
+                    (grows ? " workers at max_replicas" : " workers") +
+                    " and the launcher); Kubernetes supports at most 150,000 pods in a cluster "
+                    "(kubernetes.io/docs/setup/best-practices/cluster-large)",
+                "fewer, larger workers: lower " +
+                    std::string(grows ? "max_replicas" : "worker.replicas") + " and raise slots",
+                "lint/pod-count");
+}
+
 void same_mpi(const JobSpec& job, DiagnosticEngine& diags) {
   MpiImplementation want = *job.mpi_implementation;
   const char* wanted = to_string(want);
@@ -113,6 +134,7 @@ void lint_job(const JobSpec& job, DiagnosticEngine& diags) {
   gpus_per_slot(job, diags);
   np_matches_slots(job, diags);
   gang_fits(job, diags);
+  pod_count(job, diags);
   same_mpi(job, diags);
 }
 

@@ -15,6 +15,8 @@ namespace mpijobc {
 //   worker.replicas x slots;
 // - lint/gang-min-available (error): gang scheduling waits for more pods
 //   than the job will ever have at once;
+// - lint/pod-count (warning): more pods than Kubernetes supports in a
+//   whole cluster (150,000);
 // - lint/mpi-mismatch (warning): build.apt or an image names another MPI
 //   than mpi_implementation.
 void lint_job(const JobSpec& job, DiagnosticEngine& diags);

@@ -62,6 +62,18 @@ TEST_CASE("lint/gang-min-available: gangs the job can fill") {
                  "starts [lint/gang-min-available]"});
 }
 
+TEST_CASE("lint/pod-count: more pods than a cluster Kubernetes supports") {
+  CHECK(lint("  worker: {replicas: 149999}\n").empty());
+  CHECK(lint("  worker: {replicas: 150000}\n") ==
+        Messages{"7:22: spec.worker.replicas: the job has 150001 pods (150000 workers and the "
+                 "launcher); Kubernetes supports at most 150,000 pods in a cluster "
+                 "(kubernetes.io/docs/setup/best-practices/cluster-large) [lint/pod-count]"});
+  CHECK(lint("  worker: {replicas: 2}\n  max_replicas: 200000\n", "HorovodJob") ==
+        Messages{"8:17: spec.max_replicas: the job has 200001 pods (200000 workers at max_replicas "
+                 "and the launcher); Kubernetes supports at most 150,000 pods in a cluster "
+                 "(kubernetes.io/docs/setup/best-practices/cluster-large) [lint/pod-count]"});
+}
+
 TEST_CASE("lint/mpi-mismatch: packages and images of another MPI") {
   CHECK(lint("  worker: {replicas: 1}\n  build: {apt: [libopenmpi-dev, git]}\n").empty());
   CHECK(lint("  worker: {replicas: 1}\n  mpi_implementation: MPICH\n  build: {apt: [libmpich-dev]}\n")

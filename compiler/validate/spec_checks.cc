@@ -1,6 +1,7 @@
 #include "validate/spec_checks.h"
 
 #include "support/quantity.h"
+#include "validate/rank_counts.h"
 
 namespace mpijobc {
 namespace {
@@ -101,6 +102,18 @@ void check_elastic_range(const JobSpec& job, DiagnosticEngine& diags) {
                 "raise max_replicas or lower worker.replicas", "spec/elastic-range");
 }
 
+// The launcher runs `exec <launcher.command>`: exec takes the program first,
+// and POSIX leaves `exec -x` undefined (dash: not found; bash: invalid option).
+void check_launcher_program(const JobSpec& job, DiagnosticEngine& diags) {
+  const Field<std::vector<std::string>>& command = job.launcher.command;
+  if (!command.set() || command->empty() || command->front().rfind('-', 0) != 0) return;
+  diags.error(command.origin.loc, command.origin.path + "[0]",
+              "launcher.command starts with the option '" + command->front() +
+                  "', not a program: the launcher would run exec " + command->front() +
+                  ", which sh does not take",
+              "start launcher.command with the program, such as mpirun", "spec/launcher-command");
+}
+
 }  // namespace
 
 bool is_dns1123_label(std::string_view s) {
@@ -153,6 +166,8 @@ void check_spec(const JobSpec& job, DiagnosticEngine& diags) {
   check_requests_within_limits(job.launcher, diags);
   check_requests_within_limits(job.worker, diags);
   check_elastic_range(job, diags);
+  check_rank_counts(job, diags);
+  check_launcher_program(job, diags);
 }
 
 }  // namespace mpijobc

@@ -1,5 +1,7 @@
 // Spec rules that JSON Schema cannot express: Kubernetes label and
-// annotation syntax, environment variable names, GPU requests vs limits.
+// annotation syntax, environment variable names, GPU requests vs limits,
+// the elastic range, rank counts (validate/rank_counts.h), a launcher
+// command that starts with a program.
 #pragma once
 
 #include "model/job_spec.h"

@@ -72,3 +72,14 @@ TEST_CASE("spec rules: requests above limits are errors, compared as quantities"
             "9:33: spec.worker.requests.mem: mem request 1Gi is above the limit 1G (line 10); "
             "Kubernetes rejects the pod [spec/requests-above-limits]"});
 }
+
+TEST_CASE("spec rules: launcher.command starts with a program, not an option") {
+  DiagnosticEngine diags;
+  testing::lower(testing::spec("MPIJob", "  worker: {replicas: 1}\n  launcher: {command: [-x, FOO, mpirun]}\n"),
+                 diags);
+  CHECK(testing::messages(diags) ==
+        std::vector<std::string>{
+            "8:23: spec.launcher.command[0]: launcher.command starts with the option '-x', not a "
+            "program: the launcher would run exec -x, which sh does not take [spec/launcher-command]"});
+  testing::lower_ok(testing::spec("MPIJob", "  worker: {replicas: 1}\n  launcher: {command: [mpirun, -x, FOO]}\n"));
+}

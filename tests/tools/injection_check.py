@@ -4,8 +4,10 @@ each output with an independent oracle:
 
 - mpijob.yaml, re-read with PyYAML (YAML 1.1, as kubectl's go-yaml): the annotation, every env
   value and the launcher script in the ConfigMap are exactly what was written;
-- launcher.sh, run by /bin/sh with a stub mpirun first on PATH: the stub receives exactly the
-  spec's command, item for item (custom launcher commands too);
+- launcher.sh, run by /bin/sh with stub mpirun and horovodrun first on PATH: the stub receives
+  exactly the spec's command, item for item (custom launcher commands too), and horovodrun the
+  discovery script path as written; and shellcheck, at its default severity (style included),
+  finds nothing in it (MPIJob and HorovodJob, every MPI implementation);
 - Dockerfile: the same instructions, in the same order, as for a spec with harmless strings (no
   string can start or continue an instruction), and bash reads the pip line back as exactly the
   spec's pip requirements.
@@ -15,6 +17,7 @@ usage: injection_check.py MPIJOBC SEED COUNT    (exit 0: every case holds; else 
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -36,15 +39,23 @@ def hostile(rng, control=True):
     return s or "x"
 
 
-def spec(name, rng, harmless=False):
+KINDS = ["MPIJob", "HorovodJob"]
+MPIS = ["OpenMPI", "Intel", "MPICH"]
+
+
+def spec(name, rng, harmless=False, kind=None, mpi=None):
     word = (lambda control=True: "w") if harmless else (lambda control=True: hostile(rng, control))
     custom = not harmless and rng.random() < 0.3
+    kind = kind or rng.choice(KINDS)
     body = {
         "image": "example.com/img:1",
+        "mpi_implementation": mpi or rng.choice(MPIS),
         "worker": {"replicas": 1},
         "env": {"V1": word(), "V2": word()},
         "build": {"pip": [word(False), word(False)]},
     }
+    if kind == "HorovodJob":
+        body["discovery_script_path"] = "/" + word(False)
     command = ["prog", word(), word(), word()]
     if custom:
         body["launcher"] = {"command": ["mpirun"] + command}
@@ -53,7 +64,7 @@ def spec(name, rng, harmless=False):
         body["command"] = command
     return {
         "apiVersion": "mpijobc/v1",
-        "kind": "MPIJob",
+        "kind": kind,
         "metadata": {"name": name, "annotations": {"example.com/note": word()}},
         "spec": body,
     }, command  # what mpirun receives after its own flags, or as a custom command's arguments
@@ -76,20 +87,22 @@ def dockerfile_instructions(text):
 
 
 def stub_argv(launcher, workdir):
-    stub = os.path.join(workdir, "bin", "mpirun")
-    os.makedirs(os.path.dirname(stub), exist_ok=True)
-    with open(stub, "w") as f:
-        f.write("#!/bin/sh\nprintf '%s\\0' \"$@\" > \"$STUB_OUT\"\n")
-    os.chmod(stub, 0o755)
+    stubs = os.path.join(workdir, "bin")
+    os.makedirs(stubs, exist_ok=True)
+    for tool in ("mpirun", "horovodrun"):
+        with open(os.path.join(stubs, tool), "w") as f:
+            f.write("#!/bin/sh\nprintf '%s\\0' \"$@\" > \"$STUB_OUT\"\n")
+        os.chmod(os.path.join(stubs, tool), 0o755)
     out = os.path.join(workdir, "argv")
-    env = dict(os.environ, PATH=os.path.dirname(stub) + ":" + os.environ["PATH"], STUB_OUT=out,
-               MPIJOBC_HOSTFILE="/nonexistent")
+    env = dict(os.environ, PATH=stubs + ":" + os.environ["PATH"], STUB_OUT=out,
+               MPIJOBC_HOSTFILE="/nonexistent", MPIJOBC_RSH_AGENT="/nonexistent")
+    env.pop("MPIJOBC_HOST_DISCOVERY_SCRIPT", None)
     subprocess.run(["/bin/sh", launcher], env=env, check=True)
     with open(out, "rb") as f:
         return f.read().decode().split("\0")[:-1]
 
 
-def check_case(out_dir, name, doc, command, baseline, workdir):
+def check_case(out_dir, name, doc, command, baseline, workdir, lint):
     problems = []
     job = os.path.join(out_dir, name)
     with open(os.path.join(job, "launcher.sh"), newline="") as f:
@@ -111,6 +124,13 @@ def check_case(out_dir, name, doc, command, baseline, workdir):
     argv = stub_argv(os.path.join(job, "launcher.sh"), workdir)
     if argv[-len(command):] != command:
         problems.append("mpirun received %r, not ...%r" % (argv, command))
+    discovery = doc["spec"].get("discovery_script_path")
+    flag = "--host-discovery-script"
+    if discovery and "launcher" not in doc["spec"] and (
+            flag not in argv or argv[argv.index(flag) + 1] != discovery):
+        problems.append("horovodrun received %r, not %s %r" % (argv, flag, discovery))
+    if lint:
+        problems.append("shellcheck: " + lint)
 
     with open(os.path.join(job, "Dockerfile"), newline="") as f:
         instructions = dockerfile_instructions(f.read())
@@ -141,20 +161,40 @@ def build(mpijobc, docs, out_dir, workdir):
         sys.exit("mpijobc build failed:\n" + r.stderr)
 
 
+def shellcheck(launchers):
+    """Findings per launcher path, one call for all; {} without shellcheck."""
+    if not shutil.which("shellcheck"):
+        print("shellcheck not found: launchers not linted")
+        return {}
+    r = subprocess.run(["shellcheck", "-f", "gcc"] + launchers, capture_output=True, text=True)
+    found = {}
+    for line in r.stdout.splitlines():
+        path = line.split(":", 1)[0]
+        found[path] = found.get(path, "") + line[len(path):] + " "
+    return found
+
+
 def main():
     mpijobc, seed, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     rng = random.Random(seed)
     failures = 0
     with tempfile.TemporaryDirectory() as workdir:
-        base_doc, _ = spec("baseline", rng, harmless=True)
-        build(mpijobc, [("baseline", base_doc)], os.path.join(workdir, "base"), workdir)
-        with open(os.path.join(workdir, "base", "baseline", "Dockerfile")) as f:
-            baseline = [k for k, _ in dockerfile_instructions(f.read())]
+        # The Dockerfile's instructions depend on the kind and the MPI only.
+        bases = {(k, m): ("base-%s-%s" % (k, m)).lower() for k in KINDS for m in MPIS}
+        build(mpijobc, [(name, spec(name, rng, True, k, m)[0]) for (k, m), name in bases.items()],
+              os.path.join(workdir, "base"), workdir)
+        baselines = {}
+        for key, name in bases.items():
+            with open(os.path.join(workdir, "base", name, "Dockerfile")) as f:
+                baselines[key] = [k for k, _ in dockerfile_instructions(f.read())]
         cases = [("inj%d" % i,) + spec("inj%d" % i, rng) for i in range(count)]
         out_dir = os.path.join(workdir, "out")
         build(mpijobc, [(name, doc) for name, doc, _ in cases], out_dir, workdir)
+        lint = shellcheck([os.path.join(out_dir, name, "launcher.sh") for name, _, _ in cases])
         for name, doc, command in cases:
-            problems = check_case(out_dir, name, doc, command, baseline, workdir)
+            baseline = baselines[(doc["kind"], doc["spec"]["mpi_implementation"])]
+            problems = check_case(out_dir, name, doc, command, baseline, workdir,
+                                  lint.get(os.path.join(out_dir, name, "launcher.sh")))
             if problems:
                 failures += 1
                 print("FAIL %s (seed %d): %s\n  spec: %s" % (name, seed, "; ".join(problems),
