@@ -13,7 +13,8 @@ build_packages=(cmake g++ make libyaml-dev nlohmann-json3-dev libvalijson-dev
                 openmpi-bin python3-mpi4py)  # the last two: mpijobc run --local of samples/hello-mpi.yaml
 test_packages=(shellcheck python3 python3-jsonschema python3-yaml yamllint
                clang libclang-rt-14-dev patch
-               mpich)  # run --local of MPICH jobs (Debian keeps Open MPI as mpirun)
+               mpich  # run --local of MPICH jobs (Debian keeps Open MPI as mpirun)
+               man-db)  # the packaging test renders the man page (man, lexgrog)
 
 want=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then

@@ -4,20 +4,27 @@
 
 #include <cstdlib>
 #include <iostream>
-#include <map>
+#include <utility>
 
+#include "driver/cli_model.h"
 #include "driver/command.h"
 
 namespace mpijobc {
 
 void add_format_option(CLI::App* cmd, DiagnosticFormat& format) {
-  const std::map<std::string, DiagnosticFormat> names = {
+  static const std::vector<std::pair<std::string, DiagnosticFormat>> formats = {
       {"text", DiagnosticFormat::Text}, {"json", DiagnosticFormat::Json}, {"sarif", DiagnosticFormat::Sarif}};
-  cmd->add_option("--format", format,
-                  "How findings are reported: text (stderr, GCC style), json or sarif (stdout; "
-                  "SARIF 2.1.0 for GitHub code scanning)")
-      ->transform(CLI::CheckedTransformer(names).description(""))
-      ->type_name("text|json|sarif")
+  std::vector<std::string> names;
+  for (const auto& [name, value] : formats) names.push_back(name);
+  // one_of checks the name first; then it becomes the format.
+  auto set_format = [&format](const std::string& name) {
+    for (const auto& [known, value] : formats)
+      if (known == name) format = value;
+  };
+  one_of(cmd->add_option_function<std::string>("--format", set_format,
+                                               "How findings are reported: text (stderr, GCC style), "
+                                               "json or sarif (stdout; SARIF 2.1.0 for GitHub code scanning)"),
+         names)
       ->default_str("text");
 }
 
