@@ -33,14 +33,17 @@ set(MPIJOBC_MAINTAINER "mpijobc maintainers <maintainers@users.noreply.b-seed-dd
     CACHE STRING "The Maintainer of the .deb")
 set(CPACK_PACKAGE_CONTACT ${MPIJOBC_MAINTAINER})
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
+# The Description's extended part, in lines under 80 characters (Debian policy).
 set(CPACK_PACKAGE_DESCRIPTION
-    "mpijobc compiles a small description of an MPI or Horovod training job, in YAML or in a \
-compact DSL (*.mpijob), into what runs it on Kubernetes under the Kubeflow MPI operator: an \
-MPIJob manifest with the ConfigMap of its launcher script, the launcher script itself (the \
-mpirun or horovodrun command line), a Dockerfile and a kustomization. Every spec is checked \
-against its schema and the operator's validation rules first, each problem reported at its \
-line and column. mpijobc also validates hand-written MPIJobs (a pre-commit hook), formats and \
-converts the DSL, and runs a job locally with the real MPI.")
+"mpijobc compiles a small description of an MPI or Horovod training job,
+in YAML or in a compact DSL (*.mpijob), into what runs it on Kubernetes
+under the Kubeflow MPI operator: an MPIJob manifest with the ConfigMap of
+its launcher script, the launcher script itself (the mpirun or horovodrun
+command line), a Dockerfile and a kustomization. Every spec is checked
+against its schema and the operator's validation rules first, each problem
+reported at its line and column. mpijobc also validates hand-written
+MPIJobs (a pre-commit hook), formats and converts the DSL, and runs a job
+locally with the real MPI.")
 # Depends: the binary is linked statically, C library included (a static
 # PIE: `readelf -d` lists no NEEDED library, dpkg-shlibdeps finds nothing), so
 # the package depends on nothing. A dynamic build (-DMPIJOBC_STATIC=OFF) asks

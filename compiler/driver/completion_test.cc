@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 namespace mpijobc {
@@ -44,14 +45,14 @@ std::string quote(const std::string& s) {
 // What the script puts in COMPREPLY for the words of a command line, the
 // last one being completed, as bash's programmable completion would call it.
 Strings complete(const std::string& script, const Strings& words) {
-  char path[] = "/tmp/mpijobc-completion-XXXXXX";
-  int fd = mkstemp(path);
+  std::string path = (std::filesystem::temp_directory_path() / "mpijobc-completion-XXXXXX").string();
+  int fd = mkstemp(path.data());
   REQUIRE(fd >= 0);
   close(fd);
   std::ofstream(path) << script;
   std::string command = "bash -c 'source \"$0\"; COMP_WORDS=(\"$@\"); COMP_CWORD=$(($# - 1)); "
                         "_prog; printf \"%s\\n\" \"${COMPREPLY[@]}\"' " +
-                        std::string(path);
+                        quote(path);
   for (const std::string& word : words) command += " " + quote(word);
   FILE* out = popen(command.c_str(), "r");
   REQUIRE(out);
@@ -59,7 +60,7 @@ Strings complete(const std::string& script, const Strings& words) {
   char buffer[256];
   while (size_t n = fread(buffer, 1, sizeof buffer, out)) text.append(buffer, n);
   pclose(out);
-  unlink(path);
+  unlink(path.c_str());
   Strings reply;
   for (size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
     if (end > start) reply.push_back(text.substr(start, end - start));
