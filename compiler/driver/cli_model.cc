@@ -31,7 +31,8 @@ CliOption describe_option(const CLI::Option& option) {
   CliOption out;
   for (const std::string& name : option.get_snames()) out.names.push_back("-" + name);
   for (const std::string& name : option.get_lnames()) out.names.push_back("--" + name);
-  // The type name, then what each check adds to it: "N:UINT in [0 - 256]".
+  // The type name, then what each check adds to it: "N:UINT in [0 - 256]"
+  // (ExistingDirectory adds "DIR" to a DIR: nothing new).
   std::string type = option.get_type_name();
   size_t colon = type.find(':');
   out.value = type.substr(0, colon);

@@ -31,6 +31,7 @@ std::string italic(const std::string& text) { return "\\fI" + roff(text) + "\\fR
 // sentence) starts a line of its own, as --help shows it.
 std::string paragraph(const std::string& text) {
   std::string out = roff(text);
+  while (!out.empty() && out.back() == '\n') out.pop_back();
   for (size_t at = 0; (at = out.find('\n', at)) != std::string::npos; ++at)
     if (!std::islower(static_cast<unsigned char>(out[at + 1]))) {
       out.insert(at, "\n.br");

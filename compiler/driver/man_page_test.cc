@@ -27,7 +27,7 @@ CliModel program() {
   CliCommand build;
   build.name = "build";
   build.description = "Build specs into a directory";
-  build.footer = "Example: prog build a.yaml\n  'quoted' \\ backslash";
+  build.footer = "Example: prog build a.yaml\n  'quoted' \\ backslash\n";
   CliOption specs = option({}, "FILE", "", "Spec files");
   specs.required = true;
   specs.repeated = true;
@@ -66,7 +66,9 @@ TEST_CASE("man page: text is escaped for roff, lines that go on with a sentence 
   // A line that starts with a dot would be a request; hyphens are minus signs.
   CHECK(page.find("\n.SH DESCRIPTION\nprog builds things\nfrom specs.\n.br\n"
                   "\\&.Lines that start with a dot are text\n.PP\nExit codes: 0 ok.\n") != std::string::npos);
-  CHECK(page.find("Example: prog build a.yaml\n.br\n  'quoted' \\(rs backslash\n") != std::string::npos);
+  // A trailing newline makes no empty line.
+  CHECK(page.find("Example: prog build a.yaml\n.br\n  'quoted' \\(rs backslash\n.SS schema\n") !=
+        std::string::npos);
   CHECK(page.find("\n'") == std::string::npos);
 }
 
