@@ -8,8 +8,6 @@
 namespace mpijobc {
 namespace {
 
-constexpr char kChoiceSeparator = '|';
-
 std::vector<std::string> split(const std::string& text, char separator) {
   std::vector<std::string> out;
   size_t start = 0;
@@ -60,17 +58,6 @@ CliCommand describe_command(const CLI::App& app) {
 }
 
 }  // namespace
-
-CLI::Option* one_of(CLI::Option* option, const std::vector<std::string>& values) {
-  std::string type;
-  for (const std::string& value : values) {
-    // describe() could not read it back from the type name.
-    if (value.empty() || value.find_first_of(":|") != std::string::npos)
-      throw std::invalid_argument("one_of: '" + value + "' cannot be a choice");
-    type += (type.empty() ? "" : std::string(1, kChoiceSeparator)) + value;
-  }
-  return option->type_name(type)->check(CLI::IsMember(values).description(""));
-}
 
 CliModel describe(const CLI::App& app) {
   CliModel out{describe_command(app), {}};

@@ -2,9 +2,11 @@
 // CLI11's model of the app (describe), so that both say what --help says.
 // The generators (man_page.h, completion.h) need only these structs; what
 // reads CLI11 is compiled with the command line (mpijobc_cli).
+//
 // Options that take one of a few values (--target, --format, --to) are made
-// with one_of: the list CLI11 checks a value against is the one --help
-// shows as the option's type name (a|b|c), and the one describe reads back.
+// with one_of (command.h): the list CLI11 checks a value against is the one
+// --help shows as the option's type name (a|b|c), and the one describe reads
+// back.
 #pragma once
 
 #include <string>
@@ -17,8 +19,8 @@ class Option;
 
 namespace mpijobc {
 
-// The option takes one of `values`; returns it.
-CLI::Option* one_of(CLI::Option* option, const std::vector<std::string>& values);
+// Separates the choices in the type name of a one_of option.
+inline constexpr char kChoiceSeparator = '|';
 
 struct CliOption {
   std::vector<std::string> names;    // "-o", "--output"; empty for a positional

@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <catch2/catch.hpp>
 
+#include "driver/command.h"
+
 namespace mpijobc {
 namespace {
 

@@ -3,7 +3,6 @@
 #include <memory>
 
 
-#include "driver/cli_model.h"
 #include "driver/command.h"
 #include "driver/compile.h"
 #include "driver/inputs.h"

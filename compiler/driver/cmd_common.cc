@@ -1,15 +1,28 @@
-// What several subcommands share: the diagnostics format and threads
-// options, and the output of findings.
+// What several subcommands share: options that take one of a few values,
+// the diagnostics format and threads options, and the output of findings.
 #include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
+#include <stdexcept>
 #include <utility>
 
 #include "driver/cli_model.h"
 #include "driver/command.h"
 
 namespace mpijobc {
+
+CLI::Option* one_of(CLI::Option* option, const std::vector<std::string>& values) {
+  std::string type;
+  for (const std::string& value : values) {
+    // describe() (cli_model.h) could not read it back from the type name.
+    if (value.empty() || value.find(':') != std::string::npos ||
+        value.find(kChoiceSeparator) != std::string::npos)
+      throw std::invalid_argument("one_of: '" + value + "' cannot be a choice");
+    type += (type.empty() ? "" : std::string(1, kChoiceSeparator)) + value;
+  }
+  return option->type_name(type)->check(CLI::IsMember(values).description(""));
+}
 
 void add_format_option(CLI::App* cmd, DiagnosticFormat& format) {
   static const std::vector<std::pair<std::string, DiagnosticFormat>> formats = {

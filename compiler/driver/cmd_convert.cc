@@ -5,7 +5,6 @@
 #include <iostream>
 #include <memory>
 
-#include "driver/cli_model.h"
 #include "driver/command.h"
 #include "dsl/from_node.h"
 #include "dsl/printer.h"
