@@ -10,16 +10,14 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-TEST_CASE("one_of: the values are checked, shown as the type name and read back as choices") {
+// That one_of refuses other values is tested on mpijobc's own options
+// (tests/cli_test.cc): parsing here took this file's build from 8 to 10 s.
+TEST_CASE("one_of: the values are shown as the type name and read back as choices") {
   CLI::App app{"", "prog"};
   std::string to;
   one_of(app.add_option("--to", to, "The syntax"), {"dsl", "yaml"});
   CHECK(app.get_option("--to")->get_type_name() == "dsl|yaml");
   CHECK(describe(app).program.options.back().choices == Strings{"dsl", "yaml"});
-
-  app.parse("--to yaml");
-  CHECK(to == "yaml");
-  CHECK_THROWS_AS(app.parse("--to json"), CLI::ValidationError);
 
   CHECK_THROWS_AS(one_of(app.add_option("--bad", to), {"a:b"}), std::invalid_argument);
   CHECK_THROWS_AS(one_of(app.add_option("--worse", to), {"a|b"}), std::invalid_argument);
