@@ -14,7 +14,8 @@ build_packages=(cmake g++ make libyaml-dev nlohmann-json3-dev libvalijson-dev
 test_packages=(shellcheck python3 python3-jsonschema python3-yaml yamllint
                clang libclang-rt-14-dev patch
                mpich  # run --local of MPICH jobs (Debian keeps Open MPI as mpirun)
-               git pre-commit)  # the mpijobc-validate hook, run by pre-commit try-repo
+               git pre-commit  # the mpijobc-validate hook, run by pre-commit try-repo
+               man-db)  # the packaging test renders the man page (man, lexgrog)
 
 want=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then

@@ -36,6 +36,12 @@ TEST_CASE("usage errors exit 2") {
   CHECK(run(quote(mpijobc()) + " build --no-such-flag samples/mpi-pi.yaml").status == 2);
   CHECK(run(quote(mpijobc()) + " frobnicate").status == 2);
   CHECK(run(quote(mpijobc()) + " build --templates /no/such/dir samples/mpi-pi.yaml").status == 2);
+  // Options that take one of a few values (one_of) refuse any other.
+  Result target = run(quote(mpijobc()) + " build --target kubeflow.org/v3 samples/mpi-pi.yaml");
+  CHECK(target.status == 2);
+  CHECK(target.err.find("--target: kubeflow.org/v3 not in {kubeflow.org/v2beta1,") == 0);
+  CHECK(run(quote(mpijobc()) + " validate --format xml samples/mpi-pi.yaml").status == 2);
+  CHECK(run(quote(mpijobc()) + " convert --to toml samples/mpi-pi.yaml").status == 2);
 }
 
 TEST_CASE("an unreadable input is an error with nothing written") {

@@ -207,11 +207,10 @@ Command add_build_command(CLI::App& app) {
                     "Directory with your own launcher.sh.mustache / Dockerfile.mustache")
         ->type_name("DIR")
         ->check(CLI::ExistingDirectory);
-    cmd->add_option("--target", args->target,
-                    "The operator to generate for, overriding each spec's target (default: the "
-                    "spec's, else kubeflow.org/v2beta1)")
-        ->check(CLI::IsMember(target_names()))
-        ->type_name("APIVERSION");
+    one_of(cmd->add_option("--target", args->target,
+                           "The operator to generate for, overriding each spec's target (default: "
+                           "the spec's, else kubeflow.org/v2beta1)"),
+           target_names());
     cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
     add_threads_option(cmd, args->threads);
     cmd->add_flag("-q,--quiet", args->quiet, "Do not list the files written");

@@ -1,23 +1,43 @@
-// What several subcommands share: the diagnostics format and threads
-// options, and the output of findings.
+// What several subcommands share: options that take one of a few values,
+// the diagnostics format and threads options, and the output of findings.
 #include <unistd.h>
 
 #include <cstdlib>
 #include <iostream>
-#include <map>
+#include <stdexcept>
+#include <utility>
 
+#include "driver/cli_model.h"
 #include "driver/command.h"
 
 namespace mpijobc {
 
+CLI::Option* one_of(CLI::Option* option, const std::vector<std::string>& values) {
+  std::string type;
+  for (const std::string& value : values) {
+    // describe() (cli_model.h) could not read it back from the type name.
+    if (value.empty() || value.find(':') != std::string::npos ||
+        value.find(kChoiceSeparator) != std::string::npos)
+      throw std::invalid_argument("one_of: '" + value + "' cannot be a choice");
+    type += (type.empty() ? "" : std::string(1, kChoiceSeparator)) + value;
+  }
+  return option->type_name(type)->check(CLI::IsMember(values).description(""));
+}
+
 void add_format_option(CLI::App* cmd, DiagnosticFormat& format) {
-  const std::map<std::string, DiagnosticFormat> names = {
+  static const std::vector<std::pair<std::string, DiagnosticFormat>> formats = {
       {"text", DiagnosticFormat::Text}, {"json", DiagnosticFormat::Json}, {"sarif", DiagnosticFormat::Sarif}};
-  cmd->add_option("--format", format,
-                  "How findings are reported: text (stderr, GCC style), json or sarif (stdout; "
-                  "SARIF 2.1.0 for GitHub code scanning)")
-      ->transform(CLI::CheckedTransformer(names).description(""))
-      ->type_name("text|json|sarif")
+  std::vector<std::string> names;
+  for (const auto& [name, value] : formats) names.push_back(name);
+  // one_of checks the name first; then it becomes the format.
+  auto set_format = [&format](const std::string& name) {
+    for (const auto& [known, value] : formats)
+      if (known == name) format = value;
+  };
+  one_of(cmd->add_option_function<std::string>("--format", set_format,
+                                               "How findings are reported: text (stderr, GCC style), "
+                                               "json or sarif (stdout; SARIF 2.1.0 for GitHub code scanning)"),
+         names)
       ->default_str("text");
 }
 

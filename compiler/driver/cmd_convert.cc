@@ -60,10 +60,7 @@ Command add_convert_command(CLI::App& app) {
     cmd->add_option("file", args->input, "A job spec file: YAML, or the DSL (*.mpijob)")
         ->required()
         ->type_name("FILE");
-    cmd->add_option("--to", args->to, "The syntax to print")
-        ->required()
-        ->check(CLI::IsMember({"dsl", "yaml"}))
-        ->type_name("dsl|yaml");
+    one_of(cmd->add_option("--to", args->to, "The syntax to print"), {"dsl", "yaml"})->required();
     add_format_option(cmd, args->format);
     cmd->footer(
         "Each document must be a job spec that passes the schema; the output reads back as the\n"

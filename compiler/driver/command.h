@@ -23,6 +23,11 @@ struct Command {
   std::function<int()> run;
 };
 
+// The option takes one of `values` (none empty, none with ':' or '|'):
+// CLI11 refuses any other, and --help shows them as the option's type name,
+// a|b|c, from which the man page and the bash completion read them
+// (cli_model.h). Returns the option.
+CLI::Option* one_of(CLI::Option* option, const std::vector<std::string>& values);
 // --format text|json|sarif, for the commands that report findings.
 void add_format_option(CLI::App* cmd, DiagnosticFormat& format);
 // -j/--threads N, for the commands that compile or check many files (0, the

@@ -1,0 +1,18 @@
+// The whole command line of mpijobc: the program's description, --version,
+// and every subcommand. main.cc parses with it; docs_main.cc writes the man
+// page and the bash completion from it, so that they say what --help says.
+#pragma once
+
+#include <vector>
+
+#include "driver/command.h"
+
+namespace mpijobc {
+
+// Sets up `app` and adds every subcommand. A subcommand adds its options only
+// when it is chosen, before its arguments are parsed (command.h says why);
+// add_all_options adds them all at once, for the man page and the completion.
+std::vector<Command> define_cli(CLI::App& app);
+void add_all_options(const std::vector<Command>& commands);
+
+}  // namespace mpijobc
