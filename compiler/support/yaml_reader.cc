@@ -7,6 +7,7 @@
 #include <new>
 #include <string_view>
 
+#include "support/plain_scalar.h"
 #include "support/text_checks.h"
 
 namespace mpijobc {
@@ -19,46 +20,6 @@ struct ReadError {
   std::string message;
   std::string hint;
 };
-
-bool all_of(std::string_view s, size_t from, bool (*pred)(char)) {
-  if (from >= s.size()) return false;
-  for (size_t i = from; i < s.size(); ++i)
-    if (!pred(s[i])) return false;
-  return true;
-}
-bool is_dec(char c) { return c >= '0' && c <= '9'; }
-bool is_oct(char c) { return c >= '0' && c <= '7'; }
-bool is_hex(char c) { return is_dec(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
-bool is_core_int(std::string_view s) {
-  if (s.size() > 2 && s[0] == '0' && s[1] == 'o') return all_of(s, 2, is_oct);
-  if (s.size() > 2 && s[0] == '0' && s[1] == 'x') return all_of(s, 2, is_hex);
-  size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
-  return all_of(s, i, is_dec);
-}
-
-bool is_core_float(std::string_view s) {
-  static constexpr std::string_view specials[] = {
-      ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN",
-      ".NAN"};
-  for (std::string_view sp : specials)
-    if (s == sp) return true;
-  size_t i = 0;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-  size_t digits = 0;
-  while (i < s.size() && is_dec(s[i])) ++i, ++digits;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (i < s.size() && is_dec(s[i])) ++i, ++digits;
-  }
-  if (digits == 0) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-    return all_of(s, i, is_dec);
-  }
-  return i == s.size();
-}
 
 // libyaml counts positions in characters; diagnostics count bytes. Events
 // arrive in text order, so the conversion walks forward from the last one.
@@ -220,15 +181,8 @@ class TreeBuilder {
     else if (!tag.empty())
       throw ReadError{n.loc, "unsupported YAML tag '" + std::string(tag) + "'", "remove the tag"};
 
-    std::string_view s = n.text;
-    if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") n.kind = Node::Kind::Null;
-    else if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")
-      n.kind = Node::Kind::Bool;
-    else if (is_core_int(s)) n.kind = Node::Kind::Int;
-    else if (is_core_float(s)) n.kind = Node::Kind::Float;
-    else n.kind = Node::Kind::String;
-
-    if (n.kind == Node::Kind::Int && !parse_yaml_int(s))
+    n.kind = resolve_plain(n.text);
+    if (n.kind == Node::Kind::Int && !parse_yaml_int(n.text))
       throw ReadError{n.loc, "integer " + n.text + " is out of range", "use a smaller number"};
 
     bool ok = want == Any || (want == Null && n.kind == Node::Kind::Null) ||
@@ -239,7 +193,6 @@ class TreeBuilder {
       throw ReadError{n.loc, "'" + n.text + "' does not match its tag '" + std::string(tag) + "'",
                       {}};
     if (n.kind == Node::Kind::Null) n.text.clear();
-    if (n.kind == Node::Kind::Bool) n.text = (s[0] == 't' || s[0] == 'T') ? "true" : "false";
     if (want == Float) n.kind = Node::Kind::Float;
     return n;
   }

@@ -35,6 +35,22 @@ TEST_CASE("plain scalars resolve by the YAML 1.2 core schema") {
   CHECK(d.get("j")->kind == Node::Kind::String);
 }
 
+TEST_CASE("scalars keep their text as written, null is empty") {
+  Read r("a: 0x1F\nb: +3\nc: 010\nd: True\ne: FALSE\nf: .5\ng: NULL\nh: !!float 1\n");
+  REQUIRE_FALSE(r.diags.has_errors());
+  const Node& d = r.docs.at(0);
+  CHECK(d.get("a")->text == "0x1F");
+  CHECK(d.get("b")->text == "+3");
+  CHECK(d.get("c")->as_int() == 10);
+  CHECK(d.get("c")->text == "010");
+  CHECK(d.get("d")->as_bool() == true);
+  CHECK(d.get("d")->text == "True");
+  CHECK(d.get("e")->as_bool() == false);
+  CHECK(d.get("f")->text == ".5");
+  CHECK(d.get("g")->text.empty());
+  CHECK(d.get("h")->kind == Node::Kind::Float);
+}
+
 TEST_CASE("every node and key carries its 1-based position") {
   Read r("top:\n  inner: [1, two]\n");
   const Member* top = r.docs.at(0).member("top");
