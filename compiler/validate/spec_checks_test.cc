@@ -72,3 +72,20 @@ TEST_CASE("spec rules: requests above limits are errors, compared as quantities"
             "9:33: spec.worker.requests.mem: mem request 1Gi is above the limit 1G (line 10); "
             "Kubernetes rejects the pod [spec/requests-above-limits]"});
 }
+
+TEST_CASE("spec rules: a quantity written as a number must read as a quantity as written") {
+  DiagnosticEngine diags;
+  testing::lower(testing::spec("MPIJob", "  worker:\n    replicas: 1\n"
+                                         "    requests: {cpu: 0x1F, mem: .inf, gpu: 0o2}\n"
+                                         "    limits: {cpu: +3, mem: 1e3, gpu: 0o2}\n"
+                                         "  run_policy: {scheduling: {min_resources: {cpu: -0}}}\n"),
+                 diags);
+  CHECK(testing::messages(diags) ==
+        std::vector<std::string>{
+            "9:21: spec.worker.requests.cpu: '0x1F' is not a Kubernetes quantity [spec/quantity]",
+            "9:32: spec.worker.requests.mem: '.inf' is not a Kubernetes quantity [spec/quantity]",
+            "9:43: spec.worker.requests.gpu: '0o2' is not a Kubernetes quantity [spec/quantity]",
+            "10:38: spec.worker.limits.gpu: '0o2' is not a Kubernetes quantity [spec/quantity]",
+            "11:50: spec.run_policy.scheduling.min_resources.cpu: '-0' is not a Kubernetes "
+            "quantity [spec/quantity]"});
+}
