@@ -86,7 +86,7 @@ Command add_fmt_command(CLI::App& app) {
                                 "Write nothing; list the files that are not formatted, exit 1 if any");
     cmd->add_flag("--stdout", args->to_stdout, "Print the formatted files instead of writing them")
         ->excludes(check);
-    add_stdin_option(cmd, args->stdin_name);
+    add_stdin_option(cmd, args->stdin_name, false);
     add_format_option(cmd, args->format);
     cmd->footer(
         "Comments are kept. Files with syntax errors are reported and nothing is written.\n"
