@@ -15,10 +15,11 @@ Value scalar(Value::Kind kind, std::string text) {
 }
 
 // `key`: the entry the value is in (unit literals are durations in fields
-// counted in seconds, so a quantity-like string stays quoted there). A word
-// that YAML reads as a boolean or null ("True", "null") is quoted too.
+// counted in seconds, so a quantity-like string stays quoted there). What
+// reads bare as anything but a string ("True", "null", "0xff") is quoted.
 Value string_value(const std::string& s, const std::string& key) {
-  if (is_word(s) && resolve_plain(s) == Node::Kind::String) return scalar(Value::Kind::Word, s);
+  if (resolve_plain(s) != Node::Kind::String) return scalar(Value::Kind::String, s);
+  if (is_word(s)) return scalar(Value::Kind::Word, s);
   if (is_unit(s) && duration_unit_seconds(unit_suffix(s)) == 0 && !is_seconds_field(key))
     return scalar(Value::Kind::Unit, s);
   return scalar(Value::Kind::String, s);

@@ -69,7 +69,7 @@ class RandomDocs {
     static const std::vector<std::string> pieces = {
         "a", "Z", "_", "-", ".", "0", "7", " ", "\"", "\\", "\n", "\t", "#", "//", "{", "}", "[",
         "]", ",", ":", "'", "$(id)", "`", "true", "null", "1h", "30min", "4Gi", "500m", "-np",
-        "1e3", "0x1F", ".5", "+3", "True", "NULL", "~", "\x7F", "\xC2\x85", "\xE2\x80\xAE",
+        "1e3", "0x1F", "0xff", ".5", "+3", "True", "NULL", "~", "\x7F", "\xC2\x85", "\xE2\x80\xAE",
         "\xF0\x9F\x9A\x80", "\xC3\xA9", "\\u{41}"};
     std::string s;
     for (int i = int(below(4)); i >= 0; --i) s += pieces[below(pieces.size())];
@@ -114,7 +114,8 @@ TEST_CASE("dsl from_node: strings that would read as other kinds are quoted, sca
   auto yaml = parse(
       "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: 3d-unet}\n"
       "spec: {a: 'true', b: '1', c: 1h, d: 4Gi, e: 0x1F, f: .5, g: plain, h: ~, "
-      "ttl_seconds: 4Gi, i: True, j: 'False', k: NULL, l: +3, m: -.inf, n: '.5', o: 010}\n");
+      "ttl_seconds: 4Gi, i: True, j: 'False', k: NULL, l: +3, m: -.inf, n: '.5', o: 010, "
+      "p: '0xff'}\n");
   dsl::File file;
   file.jobs.push_back(dsl::from_document(yaml.doc()));
   CHECK(dsl::print(file) ==
@@ -135,5 +136,6 @@ TEST_CASE("dsl from_node: strings that would read as other kinds are quoted, sca
         "  m -.inf\n"
         "  n \".5\"\n"
         "  o 010\n"
+        "  p \"0xff\"\n"
         "}\n");
 }
