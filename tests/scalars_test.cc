@@ -4,6 +4,7 @@
 // byte-identical files (docs/spec.md, docs/dsl.md).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <random>
 
 #include "harness.h"
@@ -145,7 +146,9 @@ TEST_CASE("scalars: a spec and its converted twins build byte-identical files (r
 
   TempDir a, b, c;
   auto original = build_outputs(yaml, a);
-  CHECK(original.size() == 60 * 4);
+  CHECK(std::count_if(original.begin(), original.end(), [](const auto& f) {
+          return f.first.size() > 12 && f.first.substr(f.first.size() - 12) == "/mpijob.yaml";
+        }) == 60);
   CHECK(build_outputs(dsl, b) == original);
   CHECK(build_outputs(back, c) == original);
 }

@@ -30,8 +30,12 @@ TEST_CASE("stdin: validate - checks YAML from a pipe, findings named <stdin>") {
   CHECK(bad.err.find("<stdin>:7:22: error: spec.worker.replicas: expected integer, got '2' "
                      "[schema/type]") != std::string::npos);
 
-  Result huge = run(cli("validate - < /dev/zero"));
+}
+
+TEST_CASE("stdin: reading it is bounded like a file's") {
+  Result huge = run(cli("build - --stdout < /dev/zero"));
   CHECK(huge.status == 1);
+  CHECK(huge.out.empty());
   CHECK(huge.err.find("<stdin>:1:1: error: file too large: 16777217 bytes") != std::string::npos);
 }
 
