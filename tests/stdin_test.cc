@@ -75,7 +75,7 @@ TEST_CASE("stdin: build - --stdout prints what building the file prints") {
   CHECK(bad.err.find("<stdin>:7:22: error: spec.worker.replicas") != std::string::npos);
 }
 
-TEST_CASE("stdin: '-' once, build - only with --stdout, --stdin-filename only with '-'") {
+TEST_CASE("stdin: usage errors: '-' once, build - with --stdout, --stdin-filename with '-', fmt - not with --format json") {
   TempDir dir;
   Result no_stdout = run("cd " + quote(dir.path()) + " && " + cli("build - < " +
                          quote(source_dir() + "/samples/mpi-pi.yaml")));
@@ -89,6 +89,14 @@ TEST_CASE("stdin: '-' once, build - only with --stdout, --stdin-filename only wi
   CHECK(lone_name.status == 2);
   CHECK(lone_name.err == "mpijobc fmt: --stdin-filename names standard input: give '-' too\n");
   CHECK(run(cli("validate --stdin-filename '' -")).status == 2);
+  // The formatted text and machine-readable findings would share stdout.
+  Result json = run(cli("fmt --format json - < samples/mpi-pi.mpijob"));
+  CHECK(json.status == 2);
+  CHECK(json.out.empty());
+  CHECK(json.err == "mpijobc fmt: --stdout (or '-') and --format json|sarif all write to stdout; "
+                    "choose one\n");
+  CHECK(run(cli("fmt --stdout --format sarif samples/mpi-pi.mpijob")).status == 2);
+  CHECK(run(cli("fmt --check --format json - < samples/mpi-pi.mpijob")).status == 0);
 }
 
 TEST_CASE("stdin: fmt - prints the formatted DSL, --check lists <stdin>, errors print nothing") {

@@ -3,6 +3,7 @@
 // are not formatted (the pre-commit hook); --stdout prints instead of
 // writing. "-" reads standard input and prints it formatted (format-on-save).
 // A file with syntax errors is reported and nothing is written.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -26,6 +27,14 @@ struct FmtArgs {
 
 int run_fmt(const FmtArgs& args) {
   if (!check_stdin_args("fmt", args.inputs, args.stdin_name)) return kExitUsage;
+  bool prints = args.to_stdout ||
+                (!args.check && std::find(args.inputs.begin(), args.inputs.end(), kStdinArg) !=
+                                    args.inputs.end());
+  if (prints && args.format != DiagnosticFormat::Text) {
+    std::cerr << "mpijobc fmt: --stdout (or '-') and --format json|sarif all write to stdout; "
+                 "choose one\n";
+    return kExitUsage;
+  }
   SourceManager sources;
   DiagnosticEngine diags;
   std::vector<OutputFile> changed;
