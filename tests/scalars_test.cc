@@ -50,7 +50,8 @@ class RandomScalars {
       }
       case 1: {  // floats
         std::string whole = digits("0123456789"), frac = chance(2) ? digits("0123456789") : "";
-        std::string exp = chance(2) ? pick({"e", "E"}) + pick({"", "+", "-"}) + digits("0123456789") : "";
+        std::string exp =
+            chance(2) ? pick({"e", "E"}) + pick({"", "+", "-"}) + digits("0123456789") : "";
         switch (below(5)) {
           case 0: return pick({"", "+", "-"}) + whole + "." + frac + exp;
           case 1: return pick({"", "+", "-"}) + "." + digits("0123456789") + exp;
@@ -82,7 +83,8 @@ class RandomScalars {
   }
   static std::string double_quoted(const std::string& s) {
     std::string out = "\"";
-    for (char c : s) out += c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\t' ? "\\t" : std::string(1, c);
+    for (char c : s)
+      out += c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\t' ? "\\t" : std::string(1, c);
     return out + "\"";
   }
   static std::string replace_all(std::string s, const std::string& from, const std::string& to) {

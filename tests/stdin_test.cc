@@ -40,7 +40,8 @@ TEST_CASE("stdin: reading it is bounded like a file's") {
 }
 
 TEST_CASE("stdin: --stdin-filename names standard input and picks the DSL by its name") {
-  Result dsl = run("cat samples/two-jobs.mpijob | " + cli("validate -v --stdin-filename jobs/two.mpijob -"));
+  Result dsl = run("cat samples/two-jobs.mpijob | " +
+                   cli("validate -v --stdin-filename jobs/two.mpijob -"));
   CHECK(dsl.status == 0);
   CHECK(dsl.err == "mpijobc: 2 document(s) checked, no errors\n");
   Result bad = run("printf 'MPIJob x {\\n  image: \"a/b\"\\n}\\n' | " +
@@ -75,7 +76,8 @@ TEST_CASE("stdin: build - --stdout prints what building the file prints") {
   CHECK(bad.err.find("<stdin>:7:22: error: spec.worker.replicas") != std::string::npos);
 }
 
-TEST_CASE("stdin: usage errors: '-' once, build - with --stdout, --stdin-filename with '-', fmt - not with --format json") {
+TEST_CASE("stdin: usage errors: '-' once, build - with --stdout, --stdin-filename with '-', "
+          "fmt - not with --format json") {
   TempDir dir;
   Result no_stdout = run("cd " + quote(dir.path()) + " && " + cli("build - < " +
                          quote(source_dir() + "/samples/mpi-pi.yaml")));

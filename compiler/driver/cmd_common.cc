@@ -34,8 +34,9 @@ void add_threads_option(CLI::App* cmd, unsigned& threads) {
 
 void add_stdin_option(CLI::App* cmd, std::string& name, bool picks_syntax) {
   cmd->add_option("--stdin-filename", name,
-                  picks_syntax ? "The name standard input ('-') has in findings and outputs; "
-                                 "a name ending in .mpijob reads it as the DSL (default: <stdin>, YAML)"
+                  picks_syntax ? "The name standard input ('-') has in findings and outputs; a "
+                                 "name ending in .mpijob reads it as the DSL (default: <stdin>, "
+                                 "YAML)"
                                : "The name standard input ('-') has in findings (default: <stdin>)")
       ->type_name("NAME");
 }

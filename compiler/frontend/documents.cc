@@ -77,9 +77,11 @@ bool read_file(SourceManager& sources, uint32_t file, DiagnosticEngine& diags) {
   // One byte past the limit is enough for check_text to refuse the file.
   size_t limit = TextLimits{}.max_bytes + 1;
   bool from_stdin = sources.is_stdin(file);
-  std::optional<std::string> text = from_stdin ? read_stdin_text(limit) : read_file_text(path, limit);
+  std::optional<std::string> text =
+      from_stdin ? read_stdin_text(limit) : read_file_text(path, limit);
   if (!text) {
-    diags.error({}, {}, "cannot read " + (from_stdin ? "standard input" : path) + ": " + std::strerror(errno),
+    diags.error({}, {},
+                "cannot read " + (from_stdin ? "standard input" : path) + ": " + std::strerror(errno),
                 {}, "io/read");
     return false;
   }

@@ -47,6 +47,8 @@ std::optional<std::string> read_file_text(const std::string& path, size_t max_by
   return text;
 }
 
-std::optional<std::string> read_stdin_text(size_t max_bytes) { return read_fd(STDIN_FILENO, max_bytes); }
+std::optional<std::string> read_stdin_text(size_t max_bytes) {
+  return read_fd(STDIN_FILENO, max_bytes);
+}
 
 }  // namespace mpijobc
