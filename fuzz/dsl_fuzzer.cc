@@ -18,7 +18,7 @@ namespace {
 
 std::string yaml_of(const std::vector<mpijobc::Node>& docs) {
   std::string out;
-  for (const mpijobc::Node& d : docs) out += "---\n" + mpijobc::to_yaml(d);
+  for (const mpijobc::Node& d : docs) out += "---\n" + mpijobc::to_yaml(d, mpijobc::Spelling::AsWritten);
   return out;
 }
 

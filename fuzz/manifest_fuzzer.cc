@@ -17,12 +17,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const mpijobc::Node& doc : mpijobc::read_yaml(sources, file, diags)) {
     for (const char* api : {"kubeflow.org/v2beta1", "kubeflow.org/v1", "batch.test.bdap.com/v1"})
       mpijobc::manifest_check(api)(doc, diags);  // every dialect's rules on any tree
-    // What the writer emits must read back as the same text.
-    std::string once = mpijobc::to_yaml(doc);
-    mpijobc::DiagnosticEngine again;
-    uint32_t copy = sources.add("copy.yaml", once);
-    std::vector<mpijobc::Node> back = mpijobc::read_yaml(sources, copy, again);
-    if (again.has_errors() || back.size() != 1 || mpijobc::to_yaml(back[0]) != once) std::abort();
+    // What the writer emits, in either spelling, must read back as the same text.
+    for (auto spelling : {mpijobc::Spelling::Canonical, mpijobc::Spelling::AsWritten}) {
+      std::string once = mpijobc::to_yaml(doc, spelling);
+      mpijobc::DiagnosticEngine again;
+      uint32_t copy = sources.add("copy.yaml", once);
+      std::vector<mpijobc::Node> back = mpijobc::read_yaml(sources, copy, again);
+      if (again.has_errors() || back.size() != 1 || mpijobc::to_yaml(back[0], spelling) != once)
+        std::abort();
+    }
   }
   std::ostringstream sink;
   mpijobc::print_text(sink, sources, diags.all());

@@ -28,12 +28,18 @@ LBRACKET : '[' ;
 RBRACKET : ']' ;
 COMMA    : ',' ;
 
-INT    : '-'? DIGIT+ ;
-FLOAT  : '-'? DIGIT+ ('.' DIGIT+ EXPONENT? | EXPONENT) ;
+// Numbers are spelled as YAML 1.2 spells them (its core schema), so that a
+// bare scalar means the same in both syntaxes (compiler/support/plain_scalar.h).
+// FLOAT's first form also matches what INT does: INT, first, wins.
+INT    : [+-]? DIGIT+ | '0o' [0-7]+ | '0x' [0-9a-fA-F]+ ;
+FLOAT  : [+-]? (DIGIT+ ('.' DIGIT*)? | '.' DIGIT+) EXPONENT?
+       | [+-]? '.' ('inf' | 'Inf' | 'INF')
+       | '.' ('nan' | 'NaN' | 'NAN') ;
 // A number with a unit: a Kubernetes quantity (4Gi, 500m) or a duration
 // (90s, 30min, 1h, 2d).
 UNIT   : DIGIT+ ('.' DIGIT+)? [a-zA-Z]+ ;
-// Words: names, enum values, environment variable names, true/false/null.
+// Words: names, enum values, environment variable names; true, null and the
+// other spellings YAML gives booleans and null (True, FALSE, NULL, ...).
 WORD   : [a-zA-Z_] [a-zA-Z0-9_.-]* ;
 STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* '"' ;
 
@@ -45,8 +51,8 @@ SPACE   : [ \t\r\n]+ -> skip ;
 // nothing above matches as much.
 OPEN_STRING : '"' (~["\\\r\n] | '\\' ~[\r\n])* ;  // no closing quote on its line
 SINGLE_QUOTED : '\'' ~['\r\n]* '\'' ;
-BAD_NUMBER  : '-'? DIGIT ~[ \t\r\n,{}[\]"#]* ;       // 1e3Gi, 3d-unet, 1.2.3
-BAD_WORD    : [a-zA-Z_-] ~[ \t\r\n,{}[\]"#]* ;      // --epochs, app.kubernetes.io/name, key:
+BAD_NUMBER  : [+-]? '.'? DIGIT ~[ \t\r\n,{}[\]"#]* ; // 1e3Gi, 3d-unet, 1.2.3, .5Gi, 1_000
+BAD_WORD    : [a-zA-Z_.+-] ~[ \t\r\n,{}[\]"#]* ;    // --epochs, app.kubernetes.io/name, key:, .infinity
 BAD_CHAR    : . ;
 
 fragment DIGIT    : [0-9] ;

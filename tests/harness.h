@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace e2e {
@@ -32,6 +33,15 @@ std::string mpijobc();           // the built binary
 std::string source_dir();        // the repository
 std::string upstream_dir();      // shared/upstream beside the repository, or $MPIJOBC_UPSTREAM
 std::vector<std::string> samples();  // samples/*.yaml, relative to source_dir()
+
+class TempDir;
+
+// Every output file of `mpijobc build -q SPEC -o DIR/deploy` (which must
+// succeed), as (relative path, content), with the spec's path in the
+// generated-file header replaced by SPEC, so that builds of different spec
+// files compare equal when they generate the same.
+std::vector<std::pair<std::string, std::string>> build_outputs(const std::string& spec,
+                                                               const TempDir& dir);
 
 // Ends this test as skipped (ctest SKIP_RETURN_CODE 77) with a message.
 [[noreturn]] void skip(const std::string& why);

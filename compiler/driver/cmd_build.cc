@@ -1,4 +1,5 @@
 // `mpijobc build`: compile specs and write every job's files, all or nothing.
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -25,6 +26,7 @@ namespace {
 
 struct BuildArgs {
   std::vector<std::string> inputs;
+  std::string stdin_name{kStdinName};
   std::string out_dir = "deploy";
   std::string templates_dir;
   std::string target;
@@ -43,7 +45,8 @@ struct BuildArgs {
 void compile_inputs(const BuildArgs& args, SourceManager& sources, Compiler& compiler) {
   std::vector<SourceTask> tasks;
   for (const SpecInput& input : expand_inputs(args.inputs, args.out_dir))
-    tasks.push_back({sources.add_path(input.path), true, input.discovered && !is_dsl_path(input.path)});
+    tasks.push_back({add_input(sources, input.path, args.stdin_name), true,
+                     input.discovered && !is_dsl_path(input.path)});
   compiler.compile_sources(tasks, thread_count(args.threads),
                            [&](const SourceTask& task, const FileResult& result) {
                              if (!args.verbose) return;
@@ -104,6 +107,12 @@ int run_build(const BuildArgs& args) {
   if ((args.to_stdout || args.check) && args.format != DiagnosticFormat::Text) {
     std::cerr << "mpijobc build: --stdout or --check and --format json|sarif all write to stdout; "
                  "choose one\n";
+    return kExitUsage;
+  }
+  if (!check_stdin_args("build", args.inputs, args.stdin_name)) return kExitUsage;
+  bool from_stdin = std::find(args.inputs.begin(), args.inputs.end(), kStdinArg) != args.inputs.end();
+  if (from_stdin && !args.to_stdout) {
+    std::cerr << "mpijobc build: '-' (standard input) is built with --stdout only\n";
     return kExitUsage;
   }
   SourceManager sources;
@@ -193,9 +202,10 @@ Command add_build_command(CLI::App& app) {
                "kustomization.yaml,kustomizeconfig.yaml}");
   auto add_options = [cmd, args] {
     cmd->add_option("specs", args->inputs,
-                    "Job spec files (YAML; several jobs per file allowed) and directories (walked for "
-                    "*.yaml/*.yml/*.mpijob; there only mpijobc/v1 documents count, and a YAML file "
-                    "without 'apiVersion: mpijobc/v1' is not parsed)")
+                    "Job spec files (YAML, or the DSL: *.mpijob; several jobs per file allowed), "
+                    "directories (walked for *.yaml/*.yml/*.mpijob; there only mpijobc/v1 documents "
+                    "count, and a YAML file without 'apiVersion: mpijobc/v1' is not parsed), and '-' "
+                    "for standard input (with --stdout)")
         ->required()
         ->type_name("FILE");
     cmd->add_option("-o,--output", args->out_dir, "Output directory (one sub-directory per job name)")
@@ -212,6 +222,7 @@ Command add_build_command(CLI::App& app) {
                            "the spec's, else kubeflow.org/v2beta1)"),
            target_names());
     cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
+    add_stdin_option(cmd, args->stdin_name);
     add_threads_option(cmd, args->threads);
     cmd->add_flag("-q,--quiet", args->quiet, "Do not list the files written");
     cmd->add_flag("-v,--verbose", args->verbose, "Say which files and documents of a directory were skipped");
@@ -229,7 +240,8 @@ Command add_build_command(CLI::App& app) {
         "error) nor removed; the generated files of jobs no longer produced are removed, with the\n"
         "directories this empties. Headers name each spec relative to the root of its git\n"
         "repository, or else to the output directory. Builds into one directory take turns.\n"
-        "Example: mpijobc build samples/horovod-mnist.yaml -o deploy && kubectl apply -k deploy/mnist");
+        "Example: mpijobc build samples/horovod-mnist.yaml -o deploy && kubectl apply -k deploy/mnist\n"
+        "Example: generate-spec | mpijobc build - --stdout | kubectl apply -f -");
   };
   return {cmd, add_options, [args] { return run_build(*args); }};
 }

@@ -2,6 +2,7 @@
 // the diagnostics format and threads options, and the output of findings.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <stdexcept>
@@ -9,6 +10,7 @@
 
 #include "driver/cli_model.h"
 #include "driver/command.h"
+#include "frontend/documents.h"
 
 namespace mpijobc {
 
@@ -48,6 +50,27 @@ void add_threads_option(CLI::App* cmd, unsigned& threads) {
       ->type_name("N")
       ->check(CLI::Range(0u, 256u))
       ->default_str("0");
+}
+
+void add_stdin_option(CLI::App* cmd, std::string& name, bool picks_syntax) {
+  cmd->add_option("--stdin-filename", name,
+                  picks_syntax ? "The name standard input ('-') has in findings and outputs; a "
+                                 "name ending in .mpijob reads it as the DSL (default: <stdin>, "
+                                 "YAML)"
+                               : "The name standard input ('-') has in findings (default: <stdin>)")
+      ->type_name("NAME");
+}
+
+bool check_stdin_args(const std::string& command, const std::vector<std::string>& inputs,
+                      const std::string& stdin_name) {
+  size_t count = std::count(inputs.begin(), inputs.end(), kStdinArg);
+  std::string problem;
+  if (count > 1) problem = "'-' (standard input) can be read only once";
+  else if (stdin_name.empty()) problem = "--stdin-filename needs a name";
+  else if (count == 0 && stdin_name != kStdinName)
+    problem = "--stdin-filename names standard input: give '-' too";
+  if (!problem.empty()) std::cerr << "mpijobc " << command << ": " << problem << "\n";
+  return problem.empty();
 }
 
 void emit_diagnostics(DiagnosticFormat format, const SourceManager& sources,

@@ -40,7 +40,7 @@ int run_convert(const ConvertArgs& args) {
     return kExitFindings;
   }
   if (args.to == "yaml") {
-    for (const Node& doc : docs) std::cout << "---\n" << to_yaml(doc);
+    for (const Node& doc : docs) std::cout << "---\n" << to_yaml(doc, Spelling::AsWritten);
   } else {
     dsl::File out;
     for (const Node& doc : docs) out.jobs.push_back(dsl::from_document(doc));

@@ -19,6 +19,7 @@ namespace {
 
 struct ValidateArgs {
   std::vector<std::string> inputs;
+  std::string stdin_name{kStdinName};
   std::vector<std::string> crds;
   bool werror = false;
   bool verbose = false;
@@ -82,6 +83,7 @@ ValidatedFile validate_file(SourceManager& sources, uint32_t file, const Compile
 }
 
 int run_validate(const ValidateArgs& args) {
+  if (!check_stdin_args("validate", args.inputs, args.stdin_name)) return kExitUsage;
   SourceManager sources;
   DiagnosticEngine diags;
   // Specs are compiled for their findings; the files are not kept.
@@ -96,7 +98,7 @@ int run_validate(const ValidateArgs& args) {
   std::string looked_for = "job spec";
   for (const std::string& kind : kinds) looked_for += (kind == kinds.back() ? " or " : ", ") + kind;
   std::vector<uint32_t> files;
-  for (const std::string& input : args.inputs) files.push_back(sources.add_path(input));
+  for (const std::string& input : args.inputs) files.push_back(add_input(sources, input, args.stdin_name));
   size_t checked = 0;
   ordered_parallel<ValidatedFile>(
       files.size(), thread_count(args.threads),
@@ -131,7 +133,8 @@ Command add_validate_command(CLI::App& app) {
     cmd->add_option("files", args->inputs,
                     "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
                     "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
-                    "are checked, other kinds are skipped, and a file with none is not parsed")
+                    "are checked, other kinds are skipped, and a file with none is not parsed; '-' "
+                    "reads standard input")
         ->required()
         ->type_name("FILE");
     cmd->add_option("--crd", args->crds,
@@ -140,6 +143,7 @@ Command add_validate_command(CLI::App& app) {
         ->allow_extra_args(false)  // one FILE per --crd: the positional files follow
         ->type_name("FILE");
     cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
+    add_stdin_option(cmd, args->stdin_name);
     add_threads_option(cmd, args->threads);
     cmd->add_flag("-v,--verbose", args->verbose,
                   "Say which files and documents were skipped, and the count checked");
@@ -153,7 +157,8 @@ Command add_validate_command(CLI::App& app) {
         "a --crd kind) at the start of a line or after '{' or ',': other YAML (Helm templates,\n"
         "GitLab CI's !reference, CloudFormation's !Sub) is skipped; *.mpijob files always count.\n"
         "Example (pre-commit): mpijobc validate jobs/*.yaml deploy/*/mpijob.yaml\n"
-        "Example: mpijobc validate --crd kubeflow.org_mpijobs.yaml hand-written/*.yaml");
+        "Example: mpijobc validate --crd kubeflow.org_mpijobs.yaml hand-written/*.yaml\n"
+        "Example (an editor's buffer): mpijobc validate --stdin-filename jobs/pi.mpijob - < buffer");
   };
   return {cmd, add_options, [args] { return run_validate(*args); }};
 }

@@ -33,6 +33,13 @@ void add_format_option(CLI::App* cmd, DiagnosticFormat& format);
 // -j/--threads N, for the commands that compile or check many files (0, the
 // default: one thread per CPU; the output does not depend on it).
 void add_threads_option(CLI::App* cmd, unsigned& threads);
+// --stdin-filename NAME, for the commands that read "-" (standard input);
+// for all but fmt, which reads only the DSL, the name also picks the syntax.
+void add_stdin_option(CLI::App* cmd, std::string& name, bool picks_syntax = true);
+// The usage rules of "-": at most once, and --stdin-filename (non-empty)
+// only with it. Prints the usage error and returns false when broken.
+bool check_stdin_args(const std::string& command, const std::vector<std::string>& inputs,
+                      const std::string& stdin_name);
 // Reports findings: text on stderr (in colour on a terminal, unless NO_COLOR
 // is set), JSON or SARIF on stdout.
 void emit_diagnostics(DiagnosticFormat format, const SourceManager& sources,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "frontend/documents.h"
+
 namespace mpijobc {
 
 std::vector<SpecInput> expand_inputs(const std::vector<std::string>& args,
@@ -12,7 +14,7 @@ std::vector<SpecInput> expand_inputs(const std::vector<std::string>& args,
   fs::path exclude = fs::weakly_canonical(exclude_dir, ec);
   std::vector<SpecInput> out;
   for (const std::string& arg : args) {
-    if (!fs::is_directory(arg, ec)) {
+    if (arg == kStdinArg || !fs::is_directory(arg, ec)) {
       out.push_back({arg, false});
       continue;
     }

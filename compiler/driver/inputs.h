@@ -1,4 +1,5 @@
-// The files a build reads: files named on the command line as they are,
+// The files a build reads: files named on the command line as they are ("-",
+// standard input, too),
 // directories walked for *.yaml, *.yml and *.mpijob (sorted, so the order and the
 // output are the same on every machine; hidden directories and the output
 // directory are not entered).

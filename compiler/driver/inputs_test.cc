@@ -26,3 +26,19 @@ TEST_CASE("inputs: files as given, directories walked in sorted order") {
   CHECK(in[1].discovered);
   fs::remove_all(d);
 }
+
+TEST_CASE("inputs: '-' is standard input, never a directory to walk") {
+  namespace fs = std::filesystem;
+  char tmpl[] = "/tmp/mpijobc-inputs-XXXXXX";
+  REQUIRE(mkdtemp(tmpl));
+  fs::path cwd = fs::current_path();
+  fs::current_path(tmpl);
+  fs::create_directories("-");
+  std::ofstream("-/x.yaml") << "x: 1\n";
+  std::vector<SpecInput> in = expand_inputs({"-"}, "deploy");
+  fs::current_path(cwd);
+  REQUIRE(in.size() == 1);
+  CHECK(in[0].path == "-");
+  CHECK_FALSE(in[0].discovered);
+  fs::remove_all(tmpl);
+}

@@ -1,11 +1,8 @@
 #include "dsl/from_node.h"
 
-#include <cmath>
-#include <cstdio>
-#include <cstdlib>
-
 #include "dsl/lexical.h"
 #include "dsl/to_node.h"
+#include "support/plain_scalar.h"
 
 namespace mpijobc::dsl {
 namespace {
@@ -18,39 +15,25 @@ Value scalar(Value::Kind kind, std::string text) {
 }
 
 // `key`: the entry the value is in (unit literals are durations in fields
-// counted in seconds, so a quantity-like string stays quoted there).
+// counted in seconds, so a quantity-like string stays quoted there). What
+// reads bare as anything but a string ("True", "null", "0xff") is quoted.
 Value string_value(const std::string& s, const std::string& key) {
-  if (is_word(s) && s != "true" && s != "false" && s != "null") return scalar(Value::Kind::Word, s);
+  if (resolve_plain(s) != Node::Kind::String) return scalar(Value::Kind::String, s);
+  if (is_word(s)) return scalar(Value::Kind::Word, s);
   if (is_unit(s) && duration_unit_seconds(unit_suffix(s)) == 0 && !is_seconds_field(key))
     return scalar(Value::Kind::Unit, s);
   return scalar(Value::Kind::String, s);
-}
-
-Value float_value(const std::string& text) {
-  if (is_float(text)) return scalar(Value::Kind::Float, text);
-  // YAML spellings the DSL lacks (".5", "1.", "+2.0"): the shortest decimal
-  // that reads back as the same double.
-  double d = std::strtod(text.c_str(), nullptr);
-  if (!std::isfinite(d)) return scalar(Value::Kind::String, text);  // .inf/.nan: no DSL number
-  char buf[32];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, d);
-    if (std::strtod(buf, nullptr) == d) break;
-  }
-  std::string out = buf;
-  if (!is_float(out)) out += ".0";
-  return scalar(Value::Kind::Float, out);
 }
 
 Entry entry(const Member& m);
 
 Value value(const Node& n, const std::string& key) {
   switch (n.kind) {
+    // Both syntaxes spell numbers and booleans alike: the text as written.
     case Node::Kind::Null: return scalar(Value::Kind::Word, "null");
     case Node::Kind::Bool: return scalar(Value::Kind::Word, n.text);
-    case Node::Kind::Int:
-      return scalar(Value::Kind::Int, is_int(n.text) ? n.text : std::to_string(n.as_int().value_or(0)));
-    case Node::Kind::Float: return float_value(n.text);
+    case Node::Kind::Int: return scalar(Value::Kind::Int, n.text);
+    case Node::Kind::Float: return scalar(Value::Kind::Float, n.text);
     case Node::Kind::String: return string_value(n.text, key);
     case Node::Kind::Seq: {
       Value list;

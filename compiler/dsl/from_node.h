@@ -1,8 +1,9 @@
 // A spec document (as read from YAML) as a DSL job, for `mpijobc convert
-// --to dsl`. Values are spelled so that they read back as the same Node
-// kinds: strings that would read as numbers, booleans, null or durations are
-// quoted; integers in YAML's other notations (0x1F, 0o17) become decimal.
-// YAML comments are not carried over (the YAML reader does not keep them).
+// --to dsl`. Every scalar keeps its text (`0x1F`, `+3`, `.5`, `True`: the
+// DSL spells numbers and booleans as YAML does), so it reads back as the same
+// Node; strings that would read as numbers, booleans, null or durations are
+// quoted. YAML comments, tags and merge keys are not carried over (the YAML
+// reader keeps no comments, and expands merges).
 #pragma once
 
 #include "dsl/ast.h"

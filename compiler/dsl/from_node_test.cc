@@ -48,14 +48,13 @@ class RandomDocs {
   Node value(int depth) {
     switch (below(depth > 3 ? 5 : 7)) {
       case 0: return Node::null();
-      case 1: return Node::boolean(chance(2));
-      case 2: return Node::integer(static_cast<int64_t>(rng_()) - (int64_t{1} << 31));
-      case 3: {
-        Node f;
-        f.kind = Node::Kind::Float;
-        f.text = pick({"1.5", "-0.25", "2.5e3", "1e-5", "3.0"});
-        return f;
-      }
+      case 1: return scalar(Node::Kind::Bool, pick({"true", "false", "True", "FALSE"}));
+      case 2:
+        if (chance(2)) return scalar(Node::Kind::Int, pick({"0x1F", "0o17", "+3", "010", "-0"}));
+        return Node::integer(static_cast<int64_t>(rng_()) - (int64_t{1} << 31));
+      case 3:
+        return scalar(Node::Kind::Float, pick({"1.5", "-0.25", "2.5e3", "1e-5", "3.0", ".5", "1.",
+                                               "+2.0", "1E3", ".inf", "-.Inf", ".NaN"}));
       case 4: return Node::string(text());
       case 5: return map(depth, false);
       default: {
@@ -70,10 +69,18 @@ class RandomDocs {
     static const std::vector<std::string> pieces = {
         "a", "Z", "_", "-", ".", "0", "7", " ", "\"", "\\", "\n", "\t", "#", "//", "{", "}", "[",
         "]", ",", ":", "'", "$(id)", "`", "true", "null", "1h", "30min", "4Gi", "500m", "-np",
-        "1e3", "\x7F", "\xC2\x85", "\xE2\x80\xAE", "\xF0\x9F\x9A\x80", "\xC3\xA9", "\\u{41}"};
+        "1e3", "0x1F", "0xff", ".5", "+3", "True", "NULL", "~", "\x7F", "\xC2\x85", "\xE2\x80\xAE",
+        "\xF0\x9F\x9A\x80", "\xC3\xA9", "\\u{41}"};
     std::string s;
     for (int i = int(below(4)); i >= 0; --i) s += pieces[below(pieces.size())];
     return s;
+  }
+
+  static Node scalar(Node::Kind kind, std::string text) {
+    Node n;
+    n.kind = kind;
+    n.text = std::move(text);
+    return n;
   }
 
   std::string pick(std::initializer_list<const char*> options) {
@@ -103,11 +110,12 @@ TEST_CASE("dsl from_node: random spec documents survive YAML tree -> DSL text ->
   }
 }
 
-TEST_CASE("dsl from_node: strings that would read as other kinds are quoted, numbers normalised") {
+TEST_CASE("dsl from_node: strings that would read as other kinds are quoted, scalars keep their text") {
   auto yaml = parse(
       "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: 3d-unet}\n"
       "spec: {a: 'true', b: '1', c: 1h, d: 4Gi, e: 0x1F, f: .5, g: plain, h: ~, "
-      "ttl_seconds: 4Gi}\n");
+      "ttl_seconds: 4Gi, i: True, j: 'False', k: NULL, l: +3, m: -.inf, n: '.5', o: 010, "
+      "p: '0xff'}\n");
   dsl::File file;
   file.jobs.push_back(dsl::from_document(yaml.doc()));
   CHECK(dsl::print(file) ==
@@ -116,10 +124,18 @@ TEST_CASE("dsl from_node: strings that would read as other kinds are quoted, num
         "  b \"1\"\n"
         "  c \"1h\"\n"
         "  d 4Gi\n"
-        "  e 31\n"
-        "  f 0.5\n"
+        "  e 0x1F\n"
+        "  f .5\n"
         "  g plain\n"
         "  h null\n"
         "  ttl_seconds \"4Gi\"\n"
+        "  i True\n"
+        "  j \"False\"\n"
+        "  k null\n"
+        "  l +3\n"
+        "  m -.inf\n"
+        "  n \".5\"\n"
+        "  o 010\n"
+        "  p \"0xff\"\n"
         "}\n");
 }

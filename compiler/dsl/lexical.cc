@@ -53,29 +53,6 @@ bool is_word(std::string_view s) {
   return true;
 }
 
-bool is_int(std::string_view s) {
-  size_t i = !s.empty() && s[0] == '-' ? 1 : 0;
-  return digits(s, i) && i == s.size();
-}
-
-bool is_float(std::string_view s) {
-  size_t i = !s.empty() && s[0] == '-' ? 1 : 0;
-  if (!digits(s, i)) return false;
-  bool fraction = false, exponent = false;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    if (!digits(s, i)) return false;
-    fraction = true;
-  }
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    if (!digits(s, i)) return false;
-    exponent = true;
-  }
-  return (fraction || exponent) && i == s.size();
-}
-
 bool is_unit(std::string_view s) {
   size_t i = 0;
   if (!digits(s, i)) return false;

@@ -1,7 +1,8 @@
 // The DSL's lexical classes and string escapes, shared by the parser, the
 // printer and from_node, so that a value is printed bare only when it reads
 // back as the same kind of token, and a quoted string reads back unchanged.
-// They mirror the token rules of grammar/MpiJob.g4.
+// They mirror the token rules of grammar/MpiJob.g4; numbers are YAML's
+// (support/plain_scalar.h).
 #pragma once
 
 #include <cstddef>
@@ -12,8 +13,6 @@
 namespace mpijobc::dsl {
 
 bool is_word(std::string_view s);   // [A-Za-z_][A-Za-z0-9_.-]*
-bool is_int(std::string_view s);    // -?[0-9]+
-bool is_float(std::string_view s);  // -?[0-9]+ then .[0-9]+ and/or [eE][+-]?[0-9]+
 bool is_unit(std::string_view s);   // [0-9]+(.[0-9]+)?[A-Za-z]+
 
 // A unit literal's suffix ("Gi" of "4Gi").

@@ -91,6 +91,33 @@ TEST_CASE("dsl parser: every error of a file, in order, with actionable messages
   CHECK(p.diags.all()[4].hint == "strings are written in double quotes: \"a\"");
 }
 
+TEST_CASE("dsl parser: numbers in YAML's spellings are tokens, near misses are errors") {
+  Parsed ok("MPIJob x { a [0x1F, 0o17, +3, -0, 010, .5, 1., +2.0, 1.e-2, .inf, -.Inf, .NaN, 0xffGi] }\n");
+  REQUIRE(ok.file);
+  const auto& items = ok.file->jobs.at(0).body.entries.at(0).value.items;
+  std::vector<std::pair<dsl::Value::Kind, std::string>> got;
+  for (const dsl::Item& i : items) got.emplace_back(i.value.kind, i.value.text);
+  using V = dsl::Value::Kind;
+  CHECK(got == std::vector<std::pair<dsl::Value::Kind, std::string>>{
+      {V::Int, "0x1F"}, {V::Int, "0o17"}, {V::Int, "+3"}, {V::Int, "-0"}, {V::Int, "010"},
+      {V::Float, ".5"}, {V::Float, "1."}, {V::Float, "+2.0"}, {V::Float, "1.e-2"},
+      {V::Float, ".inf"}, {V::Float, "-.Inf"}, {V::Float, ".NaN"}, {V::Unit, "0xffGi"}});
+  CHECK(Parsed("MPIJob x { a [.5Gi, 0o8, 1_000, .infinity, -.nan, +x] }\n").errors() ==
+        std::vector<std::string>{
+            "1:15: '.5Gi' is not a number, a quantity (4Gi, 500m) or a duration (90s, 30min, 1h, "
+            "2d) [dsl/syntax]",
+            "1:21: '0o8' is not a number, a quantity (4Gi, 500m) or a duration (90s, 30min, 1h, "
+            "2d) [dsl/syntax]",
+            "1:26: '1_000' is not a number, a quantity (4Gi, 500m) or a duration (90s, 30min, 1h, "
+            "2d) [dsl/syntax]",
+            "1:33: '.infinity' is not a bare word (bare words start with a letter or '_' and hold "
+            "only letters, digits, '_', '.' and '-') [dsl/syntax]",
+            "1:44: '-.nan' is not a bare word (bare words start with a letter or '_' and hold only "
+            "letters, digits, '_', '.' and '-') [dsl/syntax]",
+            "1:51: '+x' is not a bare word (bare words start with a letter or '_' and hold only "
+            "letters, digits, '_', '.' and '-') [dsl/syntax]"});
+}
+
 TEST_CASE("dsl parser: structure errors name what was expected and where it opened") {
   using V = std::vector<std::string>;
   CHECK(Parsed("MPIJob {\n}\n").errors() ==

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "dsl/lexical.h"
+#include "support/plain_scalar.h"
 
 namespace mpijobc::dsl {
 namespace {
@@ -34,9 +35,12 @@ class Lowering {
   Node value(const Value& v, const std::string& key) {
     switch (v.kind) {
       case Value::Kind::Word:
-        if (v.text == "true" || v.text == "false") return Node::boolean(v.text == "true", v.loc);
-        if (v.text == "null") return Node::null(v.loc);
-        return Node::string(v.text, v.loc);
+        // A word is a string, or by YAML's resolution a boolean or null.
+        switch (resolve_plain(v.text)) {
+          case Node::Kind::Bool: return scalar(Node::Kind::Bool, v.text, v.loc);
+          case Node::Kind::Null: return Node::null(v.loc);
+          default: return Node::string(v.text, v.loc);
+        }
       case Value::Kind::String: return Node::string(v.text, v.loc);
       case Value::Kind::Int:
         if (!parse_yaml_int(v.text))

@@ -39,6 +39,27 @@ TEST_CASE("dsl to_node: a job reads as the same document as its YAML twin") {
   CHECK(dump(dsl.doc()) == dump(yaml.doc()));
 }
 
+TEST_CASE("dsl to_node: bare scalars resolve as YAML resolves them, keeping their text") {
+  const std::string values =
+      "0x1F, 0o17, +3, 010, -0, .5, 1., +2.0, 1E3, 1.e-2, .inf, -.Inf, .NaN, True, FALSE, NULL, "
+      "Null, yes, Off, \"0x1F\", \"True\"";
+  auto dsl = parse("MPIJob pi {\n  command [" + values + "]\n}\n", "t.mpijob");
+  auto yaml = parse("apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: pi}\n"
+                    "spec: {command: [" + values + "]}\n");
+  for (const std::string& m : messages(dsl.diags)) INFO(m);
+  REQUIRE(dsl.docs.size() == 1);
+  REQUIRE(yaml.docs.size() == 1);
+  CHECK(dump(dsl.doc()) == dump(yaml.doc()));
+  const Node& command = *dsl.doc().get("spec")->get("command");
+  CHECK(command.items[0].kind == Node::Kind::Int);
+  CHECK(command.items[0].text == "0x1F");
+  CHECK(command.items[5].kind == Node::Kind::Float);
+  CHECK(command.items[13].as_bool() == true);
+  CHECK(command.items[13].text == "True");
+  CHECK(command.items[15].is_null());
+  CHECK(command.items[17].is_string());
+}
+
 TEST_CASE("dsl to_node: nodes carry the DSL positions") {
   auto p = parse("MPIJob pi {\n  worker {\n    replicas 2\n  }\n}\n", "t.mpijob");
   const Node& doc = p.doc();

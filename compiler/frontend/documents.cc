@@ -68,12 +68,21 @@ uint32_t load_file(SourceManager& sources, const std::string& path, DiagnosticEn
   return read_file(sources, file, diags) ? file : 0;
 }
 
+uint32_t add_input(SourceManager& sources, const std::string& arg, const std::string& stdin_name) {
+  return arg == kStdinArg ? sources.add_stdin(stdin_name) : sources.add_path(arg);
+}
+
 bool read_file(SourceManager& sources, uint32_t file, DiagnosticEngine& diags) {
   const std::string& path = sources.path(file);
   // One byte past the limit is enough for check_text to refuse the file.
-  std::optional<std::string> text = read_file_text(path, TextLimits{}.max_bytes + 1);
+  size_t limit = TextLimits{}.max_bytes + 1;
+  bool from_stdin = sources.is_stdin(file);
+  std::optional<std::string> text =
+      from_stdin ? read_stdin_text(limit) : read_file_text(path, limit);
   if (!text) {
-    diags.error({}, {}, "cannot read " + path + ": " + std::strerror(errno), {}, "io/read");
+    diags.error({}, {},
+                "cannot read " + (from_stdin ? "standard input" : path) + ": " + std::strerror(errno),
+                {}, "io/read");
     return false;
   }
   sources.set_text(file, std::move(*text));

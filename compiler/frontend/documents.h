@@ -23,11 +23,20 @@ bool is_dsl_path(std::string_view path);
 bool may_hold_documents(std::string_view path, std::string_view text,
                         const std::vector<std::string>& kinds);
 
+// "-" on a command line: standard input, named "<stdin>" in findings unless
+// --stdin-filename names it (whose name then also picks the syntax).
+inline constexpr std::string_view kStdinArg = "-";
+inline constexpr std::string_view kStdinName = "<stdin>";
+
+// Registers a command-line input to be read by read_file: standard input
+// (named `stdin_name`) for "-", else the file at that path.
+uint32_t add_input(SourceManager& sources, const std::string& arg, const std::string& stdin_name);
+
 // Registers the file's contents; 0 (and an io/read error) when it cannot be
 // read.
 uint32_t load_file(SourceManager& sources, const std::string& path, DiagnosticEngine& diags);
-// Reads the text of a file registered without one (SourceManager::add_path);
-// false (and an io/read error) when it cannot be read.
+// Reads the text of a file registered without one (SourceManager::add_path,
+// add_stdin); false (and an io/read error) when it cannot be read.
 bool read_file(SourceManager& sources, uint32_t file, DiagnosticEngine& diags);
 
 // The documents of a registered file. Safe on several threads at once (the

@@ -23,7 +23,8 @@ class Reader {
       if (auto v = n->as_int()) f.assign(*v, {n->loc, at(key)});
   }
   void read(const char* key, Field<bool>& f) const {
-    if (const Node* n = scalar(key)) f.assign(n->text == "true", {n->loc, at(key)});
+    if (const Node* n = scalar(key))
+      if (auto v = n->as_bool()) f.assign(*v, {n->loc, at(key)});
   }
   void read(const char* key, Field<std::vector<std::string>>& f) const {
     const Node* n = map_ ? map_->get(key) : nullptr;

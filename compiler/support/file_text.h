@@ -12,5 +12,7 @@ namespace mpijobc {
 // FIFO that never ends (/dev/zero) cannot fill the memory.
 std::optional<std::string> read_file_text(const std::string& path,
                                           size_t max_bytes = std::string::npos);
+// The same for standard input, read to its end (or to `max_bytes`).
+std::optional<std::string> read_stdin_text(size_t max_bytes = std::string::npos);
 
 }  // namespace mpijobc

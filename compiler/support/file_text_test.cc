@@ -1,5 +1,6 @@
 #include "support/file_text.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -36,4 +37,25 @@ TEST_CASE("read_file_text: stops at max_bytes, for inputs that never end") {
   REQUIRE(zeros);
   CHECK(*zeros == std::string(100000, '\0'));
   CHECK(read_file_text("/proc/self/status", 5) == std::string("Name:"));
+}
+
+TEST_CASE("read_stdin_text: standard input to its end, or to max_bytes") {
+  std::string dir = (fs::temp_directory_path() / "mpijobc-file-text-XXXXXX").string();
+  REQUIRE(::mkdtemp(dir.data()));
+  std::ofstream(dir + "/in", std::ios::binary) << "a: 1\n";
+  int saved = ::dup(STDIN_FILENO);
+  auto read_from = [&](const std::string& path, size_t max) {
+    int fd = ::open(path.c_str(), O_RDONLY);
+    ::dup2(fd, STDIN_FILENO);
+    ::close(fd);
+    return read_stdin_text(max);
+  };
+  CHECK(read_from(dir + "/in", 100) == std::string("a: 1\n"));
+  CHECK(read_from("/dev/zero", 3) == std::string(3, '\0'));
+  errno = 0;
+  CHECK_FALSE(read_from(dir, 100));
+  CHECK(errno == EISDIR);
+  ::dup2(saved, STDIN_FILENO);
+  ::close(saved);
+  fs::remove_all(dir);
 }

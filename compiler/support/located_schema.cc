@@ -215,7 +215,6 @@ class Checker {
       for (const auto& [k, v] : s["properties"].items()) known.push_back(k);
     if (hints_.unknown_field)
       if (std::string hint = hints_.unknown_field(key, path); !hint.empty()) return hint;
-    if (key == "<<") return "YAML merge keys are not supported; write the fields out";
     std::string close = closest_match(key, known);
     if (!close.empty()) return "did you mean '" + close + "'?";
     if (!known.empty()) return "known fields here: " + join_names(known);
@@ -262,7 +261,7 @@ bool LocatedSchema::check(const Node& node, const std::string& path, DiagnosticE
 nlohmann::json to_json(const Node& n) {
   switch (n.kind) {
     case Node::Kind::Null: return nullptr;
-    case Node::Kind::Bool: return n.text == "true";
+    case Node::Kind::Bool: return n.as_bool().value_or(false);
     case Node::Kind::Int: return n.as_int().value_or(0);
     case Node::Kind::Float: return float_value(n);
     case Node::Kind::String: return n.text;

@@ -75,6 +75,11 @@ std::optional<int64_t> Node::as_int() const {
   return parse_yaml_int(text);
 }
 
+std::optional<bool> Node::as_bool() const {
+  if (kind != Kind::Bool) return std::nullopt;
+  return !text.empty() && (text[0] == 't' || text[0] == 'T');
+}
+
 const Member* Node::member(std::string_view key) const {
   if (kind != Kind::Map) return nullptr;
   for (const Member& m : members)

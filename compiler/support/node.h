@@ -22,8 +22,9 @@ struct Node {
 
   Kind kind = Kind::Null;
   SourceLoc loc;
-  // Scalars: the text as written (Int/Float/Bool keep their spelling, String
-  // its unescaped value).
+  // Scalars: the text as written (Int/Float/Bool keep their spelling, `0x1F`,
+  // `+3`, `True`; String its unescaped value; Null is empty). Fields that take
+  // text (command items, env values, quantities) use it as it is.
   std::string text;
   std::vector<Node> items;      // Seq
   std::vector<Member> members;  // Map, in document order
@@ -45,6 +46,7 @@ struct Node {
   bool is_string() const { return kind == Kind::String; }
   bool is_scalar() const { return kind != Kind::Seq && kind != Kind::Map; }
   std::optional<int64_t> as_int() const;
+  std::optional<bool> as_bool() const;
 
   // Map access; nullptr when absent or when this is not a map.
   const Node* get(std::string_view key) const;

@@ -72,7 +72,7 @@ class NodeValue {
   }
   bool getBool(bool& result) const {
     if (!isBool()) return false;
-    result = node_->text == "true";
+    result = node_->as_bool().value_or(false);
     return true;
   }
   bool getDouble(double& result) const {

@@ -15,6 +15,12 @@ uint32_t SourceManager::add_path(std::string path) {
   return static_cast<uint32_t>(files_.size());
 }
 
+uint32_t SourceManager::add_stdin(std::string name) {
+  uint32_t file = add_path(std::move(name));
+  files_.back().from_stdin = true;
+  return file;
+}
+
 void SourceManager::set_text(uint32_t file, std::string text) {
   File& f = files_.at(file - 1);
   f.text = std::move(text);
@@ -24,6 +30,8 @@ void SourceManager::set_text(uint32_t file, std::string text) {
 }
 
 const std::string& SourceManager::path(uint32_t file) const { return files_.at(file - 1).path; }
+
+bool SourceManager::is_stdin(uint32_t file) const { return files_.at(file - 1).from_stdin; }
 
 const std::string& SourceManager::text(uint32_t file) const { return files_.at(file - 1).text; }
 

@@ -27,9 +27,13 @@ class SourceManager {
   // set the texts of distinct files at once, while no file is being added
   // (a parallel build registers every input first).
   uint32_t add_path(std::string path);
+  // Registers standard input, named `name` in findings; its text comes
+  // later, through set_text, like a file's.
+  uint32_t add_stdin(std::string name);
   void set_text(uint32_t file, std::string text);
 
   const std::string& path(uint32_t file) const;
+  bool is_stdin(uint32_t file) const;
   const std::string& text(uint32_t file) const;
   // The position of a byte offset in a file's text (offsets past the end
   // give the end of the text).
@@ -42,6 +46,7 @@ class SourceManager {
     std::string path;
     std::string text;
     std::vector<size_t> line_starts;
+    bool from_stdin = false;
   };
   std::vector<File> files_;
 };

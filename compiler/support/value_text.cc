@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "support/plain_scalar.h"
+
 namespace mpijobc {
 
 std::string describe_value(const Node& n) {
@@ -26,7 +28,7 @@ std::string type_names(const std::vector<std::string>& types) {
 
 std::string type_hint(const std::string& type, const Node& n) {
   if (type == "string" && n.is_scalar() && !n.is_null()) return "quote it: \"" + n.text + "\"";
-  if (n.is_string() && ((type == "boolean" && (n.text == "true" || n.text == "false")) ||
+  if (n.is_string() && ((type == "boolean" && resolve_plain(n.text) == Node::Kind::Bool) ||
                         (type == "integer" && parse_yaml_int(n.text))))
     return "remove the quotes: " + n.text;
   if (type == "boolean") return "use true or false";

@@ -3,10 +3,12 @@
 #include <yaml.h>
 
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <new>
 #include <string_view>
 
+#include "support/plain_scalar.h"
 #include "support/text_checks.h"
 
 namespace mpijobc {
@@ -18,47 +20,8 @@ struct ReadError {
   SourceLoc loc;
   std::string message;
   std::string hint;
+  const char* rule = "yaml/syntax";
 };
-
-bool all_of(std::string_view s, size_t from, bool (*pred)(char)) {
-  if (from >= s.size()) return false;
-  for (size_t i = from; i < s.size(); ++i)
-    if (!pred(s[i])) return false;
-  return true;
-}
-bool is_dec(char c) { return c >= '0' && c <= '9'; }
-bool is_oct(char c) { return c >= '0' && c <= '7'; }
-bool is_hex(char c) { return is_dec(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
-bool is_core_int(std::string_view s) {
-  if (s.size() > 2 && s[0] == '0' && s[1] == 'o') return all_of(s, 2, is_oct);
-  if (s.size() > 2 && s[0] == '0' && s[1] == 'x') return all_of(s, 2, is_hex);
-  size_t i = (!s.empty() && (s[0] == '-' || s[0] == '+')) ? 1 : 0;
-  return all_of(s, i, is_dec);
-}
-
-bool is_core_float(std::string_view s) {
-  static constexpr std::string_view specials[] = {
-      ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF", ".nan", ".NaN",
-      ".NAN"};
-  for (std::string_view sp : specials)
-    if (s == sp) return true;
-  size_t i = 0;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-  size_t digits = 0;
-  while (i < s.size() && is_dec(s[i])) ++i, ++digits;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    while (i < s.size() && is_dec(s[i])) ++i, ++digits;
-  }
-  if (digits == 0) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-    return all_of(s, i, is_dec);
-  }
-  return i == s.size();
-}
 
 // libyaml counts positions in characters; diagnostics count bytes. Events
 // arrive in text order, so the conversion walks forward from the last one.
@@ -108,9 +71,11 @@ class TreeBuilder {
     switch (e.type) {
       case YAML_SCALAR_EVENT: {
         const auto& s = e.data.scalar;
-        Node n = scalar(e.start_mark, text_of(s.tag), s.style == YAML_PLAIN_SCALAR_STYLE,
+        bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
+        Node n = scalar(e.start_mark, text_of(s.tag), plain,
                         std::string(reinterpret_cast<const char*>(s.value), s.length));
-        complete(std::move(n), text_of(s.anchor));
+        bool merge_key = plain && !s.tag && n.text == "<<";
+        complete(std::move(n), text_of(s.anchor), merge_key);
         return;
       }
       case YAML_ALIAS_EVENT: alias(e.start_mark, text_of(e.data.alias.anchor)); return;
@@ -139,7 +104,15 @@ class TreeBuilder {
     bool have_key = false;
     std::string key;
     SourceLoc key_loc;
-    MemberIndex keys;
+    MemberIndex keys;  // of the keys written in this mapping
+    // YAML's merge key: `<<: *defaults` or `<<: [*a, *b]` adds the keys of
+    // those mappings that this one does not write itself, at the place of the
+    // `<<` (in the order of the mappings, the first to have a key wins).
+    bool key_is_merge = false;  // the pending key is a plain <<
+    bool merge_value = false;   // this list is the value of a <<
+    bool merged = false;
+    size_t merge_at = 0;  // in node.members
+    Node merge = Node::map();
   };
   struct Anchored {
     Node node;
@@ -155,8 +128,29 @@ class TreeBuilder {
     count(it->second.nodes, loc(mark));
     expand(it->second, loc(mark));
     Node copy = it->second.node;
-    relocate(copy, loc(mark));
+    // What an alias copies is located at the alias; what a << merges stays
+    // at its definition, so findings in a shared block point into it.
+    const Frame* top = stack_.empty() ? nullptr : &stack_.back();
+    if (top && top->merge_value) check_merge(copy, loc(mark), true);
+    else if (top && top->key_is_merge) check_merge(copy, loc(mark), false);
+    else relocate(copy, loc(mark));
     attach(std::move(copy));
+  }
+
+  // A << takes a mapping, or a list of mappings (`item`: one of those).
+  // Errors are at `at` (an alias), else where the value is.
+  static void check_merge(const Node& n, SourceLoc at, bool item) {
+    if (n.is_map()) return;
+    if (!item && n.is_seq()) {
+      for (const Node& i : n.items) check_merge(i, at, true);
+      return;
+    }
+    std::string what = n.is_null() ? "null"
+                       : std::string(n.kind == Node::Kind::Int ? "an " : "a ") + kind_name(n.kind);
+    throw ReadError{at.valid() ? at : n.loc,
+                    (item ? "a list merged by '<<' may only hold mappings, not "
+                          : "'<<' merges a mapping or a list of mappings, not ") + what,
+                    "point it at an anchored mapping: <<: *defaults, or <<: [*a, *b]", "yaml/merge"};
   }
 
   void count(size_t n, SourceLoc at) {
@@ -220,15 +214,8 @@ class TreeBuilder {
     else if (!tag.empty())
       throw ReadError{n.loc, "unsupported YAML tag '" + std::string(tag) + "'", "remove the tag"};
 
-    std::string_view s = n.text;
-    if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") n.kind = Node::Kind::Null;
-    else if (s == "true" || s == "True" || s == "TRUE" || s == "false" || s == "False" || s == "FALSE")
-      n.kind = Node::Kind::Bool;
-    else if (is_core_int(s)) n.kind = Node::Kind::Int;
-    else if (is_core_float(s)) n.kind = Node::Kind::Float;
-    else n.kind = Node::Kind::String;
-
-    if (n.kind == Node::Kind::Int && !parse_yaml_int(s))
+    n.kind = resolve_plain(n.text);
+    if (n.kind == Node::Kind::Int && !parse_yaml_int(n.text))
       throw ReadError{n.loc, "integer " + n.text + " is out of range", "use a smaller number"};
 
     bool ok = want == Any || (want == Null && n.kind == Node::Kind::Null) ||
@@ -239,7 +226,6 @@ class TreeBuilder {
       throw ReadError{n.loc, "'" + n.text + "' does not match its tag '" + std::string(tag) + "'",
                       {}};
     if (n.kind == Node::Kind::Null) n.text.clear();
-    if (n.kind == Node::Kind::Bool) n.text = (s[0] == 't' || s[0] == 'T') ? "true" : "false";
     if (want == Float) n.kind = Node::Kind::Float;
     return n;
   }
@@ -253,6 +239,7 @@ class TreeBuilder {
                       "write the key as a string"};
     count(1, n.loc);
     Frame f;
+    f.merge_value = n.is_seq() && !stack_.empty() && stack_.back().key_is_merge;
     f.node = std::move(n);
     f.anchor = anchor;
     f.first_count = nodes_;
@@ -263,19 +250,47 @@ class TreeBuilder {
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
+    if (f.merged) apply_merge(f);
     if (!f.anchor.empty())
       anchors_[f.anchor] = Anchored{f.node, nodes_ - f.first_count + 1, bytes_ - f.first_bytes};
     attach(std::move(f.node));
   }
 
-  void complete(Node n, std::string_view anchor) {
+  void complete(Node n, std::string_view anchor, bool merge_key) {
     count(1, n.loc);
     bytes_ += n.text.size();
     if (!anchor.empty()) anchors_[std::string(anchor)] = Anchored{n, 1, n.text.size()};
-    attach(std::move(n));
+    attach(std::move(n), merge_key);
   }
 
-  void attach(Node n) {
+  // The value of a <<: its mappings' members, those of earlier mappings first.
+  static void take_merge(Frame& top, Node value) {
+    check_merge(value, {}, false);
+    top.merged = true;
+    top.merge_at = top.node.members.size();
+    MemberIndex seen;
+    auto take = [&](Node& source) {
+      for (Member& m : source.members)
+        if (!seen.find(top.merge, m.key)) top.merge.members.push_back(std::move(m));
+    };
+    if (value.is_map()) take(value);
+    for (Node& source : value.items) take(source);
+  }
+
+  // The merged members that the mapping does not write, at the place of the <<.
+  static void apply_merge(Frame& f) {
+    Node written = std::move(f.node);
+    f.node = Node::map(written.loc);
+    auto& out = f.node.members;
+    out.reserve(written.members.size() + f.merge.members.size());
+    std::move(written.members.begin(), written.members.begin() + f.merge_at, std::back_inserter(out));
+    MemberIndex keys;
+    for (Member& m : f.merge.members)
+      if (!keys.find(written, m.key)) out.push_back(std::move(m));
+    std::move(written.members.begin() + f.merge_at, written.members.end(), std::back_inserter(out));
+  }
+
+  void attach(Node n, bool merge_key = false) {
     if (stack_.empty()) {
       root_ = std::move(n);
       has_root_ = true;
@@ -284,6 +299,13 @@ class TreeBuilder {
     Frame& top = stack_.back();
     if (top.node.is_seq()) {
       top.node.items.push_back(std::move(n));
+      return;
+    }
+    if (!top.have_key && merge_key) {
+      if (top.merged)
+        throw ReadError{n.loc, "duplicate key '<<'",
+                        "merge several mappings with one key: <<: [*a, *b]", "yaml/merge"};
+      top.have_key = top.key_is_merge = true;
       return;
     }
     if (!top.have_key) {
@@ -306,8 +328,9 @@ class TreeBuilder {
       top.have_key = true;
       return;
     }
-    top.node.add(std::move(top.key), top.key_loc, std::move(n));
-    top.have_key = false;
+    if (top.key_is_merge) take_merge(top, std::move(n));
+    else top.node.add(std::move(top.key), top.key_loc, std::move(n));
+    top.have_key = top.key_is_merge = false;
   }
 
   const SourceManager& sources_;
@@ -390,7 +413,7 @@ std::vector<Node> read_yaml(const SourceManager& sources, uint32_t file, Diagnos
       }
     }
   } catch (const ReadError& e) {
-    diags.error(e.loc, {}, e.message, e.hint, "yaml/syntax");
+    diags.error(e.loc, {}, e.message, e.hint, e.rule);
   }
   return docs;
 }

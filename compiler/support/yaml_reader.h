@@ -1,10 +1,13 @@
 // Reads a YAML stream into located trees, one per non-empty document.
 // Plain scalars resolve by the YAML 1.2 core schema (so `yes` is a string,
-// `010` an integer); quoted scalars are strings. The text first passes
-// check_text (size, NUL bytes, UTF-8). Duplicate keys, keys that are not
-// strings, unknown tags, out-of-range integers, runaway alias expansion,
-// excessive nesting, huge scalars and too many documents are located errors,
-// never crashes.
+// `010` an integer; support/plain_scalar.h) and keep their text; quoted
+// scalars are strings. Merge keys (`<<: *defaults`, `<<: [*a, *b]`) are
+// expanded: the mapping gets the merged keys it does not write itself,
+// located where they are defined; merging anything but mappings is an error
+// (yaml/merge). The text first passes check_text (size, NUL bytes, UTF-8).
+// Duplicate keys, keys that are not strings, unknown tags, out-of-range
+// integers, runaway alias expansion, excessive nesting, huge scalars and too
+// many documents are located errors (yaml/syntax), never crashes.
 //
 // The parser is libyaml's event API (Debian libyaml-dev): the C library
 // behind PyYAML, fuzzed for years, and about five times faster than

@@ -35,6 +35,22 @@ TEST_CASE("plain scalars resolve by the YAML 1.2 core schema") {
   CHECK(d.get("j")->kind == Node::Kind::String);
 }
 
+TEST_CASE("scalars keep their text as written, null is empty") {
+  Read r("a: 0x1F\nb: +3\nc: 010\nd: True\ne: FALSE\nf: .5\ng: NULL\nh: !!float 1\n");
+  REQUIRE_FALSE(r.diags.has_errors());
+  const Node& d = r.docs.at(0);
+  CHECK(d.get("a")->text == "0x1F");
+  CHECK(d.get("b")->text == "+3");
+  CHECK(d.get("c")->as_int() == 10);
+  CHECK(d.get("c")->text == "010");
+  CHECK(d.get("d")->as_bool() == true);
+  CHECK(d.get("d")->text == "True");
+  CHECK(d.get("e")->as_bool() == false);
+  CHECK(d.get("f")->text == ".5");
+  CHECK(d.get("g")->text.empty());
+  CHECK(d.get("h")->kind == Node::Kind::Float);
+}
+
 TEST_CASE("every node and key carries its 1-based position") {
   Read r("top:\n  inner: [1, two]\n");
   const Member* top = r.docs.at(0).member("top");
@@ -210,4 +226,61 @@ TEST_CASE("a duplicate among thousands of keys names the first") {
   CHECK(r.first().message == "duplicate key 'K1234'");
   CHECK(r.first().loc.line == 5002);
   CHECK(r.first().hint == "the first 'K1234' is at line 1236; keep only one");
+}
+
+TEST_CASE("merge keys add the keys a mapping does not write, where the << is") {
+  Read r("base: &base {cpu: 1, mem: 1Gi}\n"
+         "extra: &extra {mem: 2Gi, gpu: 1}\n"
+         "one: {a: 0, <<: *base, mem: 4Gi}\n"
+         "two:\n  <<: [*extra, *base]\n  z: 9\n"
+         "three: {<<: {x: 1}, '<<': quoted}\n");
+  for (const Diagnostic& d : r.diags.all()) INFO(d.message);
+  REQUIRE_FALSE(r.diags.has_errors());
+  const Node& d = r.docs.at(0);
+  auto keys = [](const Node& map) {
+    std::string out;
+    for (const Member& m : map.members) out += m.key + "=" + m.value.text + " ";
+    return out;
+  };
+  CHECK(keys(*d.get("one")) == "a=0 cpu=1 mem=4Gi ");
+  CHECK(keys(*d.get("two")) == "mem=2Gi gpu=1 cpu=1 z=9 ");
+  CHECK(keys(*d.get("three")) == "x=1 <<=quoted ");
+  // Merged values are located at their definition, written ones where written.
+  CHECK(d.get("one")->member("cpu")->key_loc.line == 1);
+  CHECK(d.get("one")->get("cpu")->loc.column == 19);
+  CHECK(d.get("one")->get("mem")->loc.line == 3);
+  CHECK(d.get("two")->get("gpu")->loc.line == 2);
+}
+
+TEST_CASE("a bad merge is a located yaml/merge error") {
+  auto error_of = [](const std::string& text) {
+    Read r(text);
+    REQUIRE(r.diags.error_count() == 1);
+    const Diagnostic& d = r.first();
+    return std::to_string(d.loc.line) + ":" + std::to_string(d.loc.column) + ": " + d.message +
+           " [" + d.rule + "]";
+  };
+  CHECK(error_of("s: &s text\nm: {<<: *s}\n") ==
+        "2:9: '<<' merges a mapping or a list of mappings, not a string [yaml/merge]");
+  CHECK(error_of("m:\n  <<: 3\n") ==
+        "2:7: '<<' merges a mapping or a list of mappings, not an integer [yaml/merge]");
+  CHECK(error_of("m:\n  <<:\n  a: 1\n") ==
+        "2:6: '<<' merges a mapping or a list of mappings, not null [yaml/merge]");
+  CHECK(error_of("a: &a {x: 1}\nl: &l [1]\nm: {<<: [*a, *l]}\n") ==
+        "3:14: a list merged by '<<' may only hold mappings, not a list [yaml/merge]");
+  CHECK(error_of("m: {<<: [{x: 1}, y]}\n") ==
+        "1:18: a list merged by '<<' may only hold mappings, not a string [yaml/merge]");
+  CHECK(error_of("a: &a {x: 1}\nm: {<<: *a, <<: *a}\n") == "2:13: duplicate key '<<' [yaml/merge]");
+  // An explicit key written twice is still a duplicate, merged or not.
+  CHECK(error_of("a: &a {x: 1}\nm: {<<: *a, x: 2, x: 3}\n") == "2:19: duplicate key 'x' [yaml/syntax]");
+}
+
+TEST_CASE("merged content counts toward the alias limits") {
+  YamlLimits small;
+  small.max_alias_nodes = 10;
+  std::string text = "a: &a {k0: 0, k1: 1, k2: 2, k3: 3}\n";
+  for (int i = 0; i < 3; ++i) text += "m" + std::to_string(i) + ": {<<: *a}\n";
+  Read r(text, small);
+  REQUIRE(r.diags.error_count() == 1);
+  CHECK(r.first().message.find("aliases expand to more than 10 nodes") != std::string::npos);
 }

@@ -109,13 +109,16 @@ void append_string(std::string& out, std::string_view s) {
   else append_quoted(out, s);
 }
 
-void append_scalar(std::string& out, const Node& n) {
+void append_scalar(std::string& out, const Node& n, Spelling spelling) {
+  bool canonical = spelling == Spelling::Canonical;
   switch (n.kind) {
     case Node::Kind::Null: out += "null"; return;
-    case Node::Kind::Bool: out += n.text; return;
+    case Node::Kind::Bool:
+      out += canonical ? (n.as_bool().value_or(false) ? "true" : "false") : n.text;
+      return;
     case Node::Kind::Int: {
       auto v = n.as_int();
-      out += v ? std::to_string(*v) : n.text;
+      out += canonical && v ? std::to_string(*v) : n.text;
       return;
     }
     case Node::Kind::Float: out += n.text; return;
@@ -144,13 +147,13 @@ bool is_block(const Node& n) {
 
 // Writes a block collection whose lines are indented by `indent`, except the
 // first, which is indented by `first` (0 after "- ").
-void append_node(std::string& out, const Node& n, size_t indent, size_t first);
+void append_node(std::string& out, const Node& n, size_t indent, size_t first, Spelling spelling);
 
 // Writes the value after "key:" or "- ", which has already been written.
-void append_value(std::string& out, const Node& v, size_t indent) {
+void append_value(std::string& out, const Node& v, size_t indent, Spelling spelling) {
   if (is_block(v)) {
     out += '\n';
-    append_node(out, v, indent, indent);
+    append_node(out, v, indent, indent, spelling);
   } else if (v.is_map()) {
     out += " {}\n";
   } else if (v.is_seq()) {
@@ -168,18 +171,18 @@ void append_value(std::string& out, const Node& v, size_t indent) {
     out += '\n';
   } else {
     out += ' ';
-    append_scalar(out, v);
+    append_scalar(out, v, spelling);
     out += '\n';
   }
 }
 
-void append_node(std::string& out, const Node& n, size_t indent, size_t first) {
+void append_node(std::string& out, const Node& n, size_t indent, size_t first, Spelling spelling) {
   if (n.is_map()) {
     for (const Member& m : n.members) {
       out.append(&m == n.members.data() ? first : indent, ' ');
       append_string(out, m.key);
       out += ':';
-      append_value(out, m.value, indent + 2);
+      append_value(out, m.value, indent + 2, spelling);
     }
   } else if (n.is_seq()) {
     for (const Node& item : n.items) {
@@ -188,9 +191,9 @@ void append_node(std::string& out, const Node& n, size_t indent, size_t first) {
       if (item.is_map() && !item.members.empty()) {
         // "- key: value" with the rest of the mapping aligned under the key.
         out += ' ';
-        append_node(out, item, indent + 2, 0);
+        append_node(out, item, indent + 2, 0, spelling);
       } else {
-        append_value(out, item, indent + 2);
+        append_value(out, item, indent + 2, spelling);
       }
     }
   }
@@ -204,17 +207,17 @@ std::string yaml_scalar(std::string_view s) {
   return out;
 }
 
-std::string to_yaml(const Node& doc) {
+std::string to_yaml(const Node& doc, Spelling spelling) {
   std::string out;
   out.reserve(4096);  // a generated manifest, without growing through every power of two
   if (is_block(doc)) {
-    append_node(out, doc, 0, 0);
+    append_node(out, doc, 0, 0, spelling);
   } else if (doc.is_map()) {
     out = "{}\n";
   } else if (doc.is_seq()) {
     out = "[]\n";
   } else {
-    append_scalar(out, doc);
+    append_scalar(out, doc, spelling);
     out += '\n';
   }
   return out;

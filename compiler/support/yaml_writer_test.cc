@@ -62,6 +62,14 @@ TEST_CASE("strings that would read back as something else are quoted") {
   CHECK(yaml_scalar("\xff") == "\"\\xFF\"");
 }
 
+TEST_CASE("manifests spell integers and booleans canonically, specs as written") {
+  Node doc = read_one("a: 010\nb: 0x1F\nc: +3\nd: True\ne: .5\nf: '010'\ng: ~\n");
+  CHECK(to_yaml(doc) == "a: 10\nb: 31\nc: 3\nd: true\ne: .5\nf: \"010\"\ng: null\n");
+  std::string spec = to_yaml(doc, Spelling::AsWritten);
+  CHECK(spec == "a: 010\nb: 0x1F\nc: +3\nd: True\ne: .5\nf: \"010\"\ng: null\n");
+  CHECK(to_yaml(read_one(spec), Spelling::AsWritten) == spec);
+}
+
 TEST_CASE("multi-line text becomes a literal block") {
   Node doc = Node::map();
   doc.add("script", Node::string("#!/bin/sh\necho 'a: b'\n"));

@@ -65,6 +65,17 @@ void check_gpus(const Role& role, const char* name, DiagnosticEngine& diags) {
                 "spec/gpu-request-limit");
 }
 
+// A quantity written as a YAML or DSL number is taken as written, like any
+// text field: the schema's quantity pattern only sees strings, so `0x1F`,
+// `.inf` or `-0` are caught here before they reach a manifest.
+void check_quantities(const Resources& res, DiagnosticEngine& diags) {
+  for (const Field<std::string>* f : {&res.cpu, &res.mem, &res.gpu, &res.ephemeral_storage})
+    if (f->set() && !parse_quantity(**f))
+      diags.error(f->origin.loc, f->origin.path, "'" + **f + "' is not a Kubernetes quantity",
+                  "numbers are taken as written: write it in decimal, e.g. 2, 0.5 or 1e3",
+                  "spec/quantity");
+}
+
 // The API server rejects a container whose request exceeds its limit.
 void check_request_within_limit(const Field<std::string>& req, const Field<std::string>& lim,
                                 const char* name, DiagnosticEngine& diags) {
@@ -161,6 +172,9 @@ void check_spec(const JobSpec& job, DiagnosticEngine& diags) {
   check_map(job.labels, true, diags);
   check_map(job.annotations, false, diags);
   check_env(job.env, diags);
+  for (const Resources* res : {&job.launcher.requests, &job.launcher.limits, &job.worker.requests,
+                               &job.worker.limits, &job.run_policy.scheduling.min_resources})
+    check_quantities(*res, diags);
   check_gpus(job.launcher, "launcher", diags);
   check_gpus(job.worker, "worker", diags);
   check_requests_within_limits(job.launcher, diags);

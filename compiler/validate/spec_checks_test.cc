@@ -83,3 +83,20 @@ TEST_CASE("spec rules: launcher.command starts with a program, not an option") {
             "program: the launcher would run exec -x, which sh does not take [spec/launcher-command]"});
   testing::lower_ok(testing::spec("MPIJob", "  worker: {replicas: 1}\n  launcher: {command: [mpirun, -x, FOO]}\n"));
 }
+
+TEST_CASE("spec rules: a quantity written as a number must read as a quantity as written") {
+  DiagnosticEngine diags;
+  testing::lower(testing::spec("MPIJob", "  worker:\n    replicas: 1\n"
+                                         "    requests: {cpu: 0x1F, mem: .inf, gpu: 0o2}\n"
+                                         "    limits: {cpu: +3, mem: 1e3, gpu: 0o2}\n"
+                                         "  run_policy: {scheduling: {min_resources: {cpu: -0}}}\n"),
+                 diags);
+  CHECK(testing::messages(diags) ==
+        std::vector<std::string>{
+            "9:21: spec.worker.requests.cpu: '0x1F' is not a Kubernetes quantity [spec/quantity]",
+            "9:32: spec.worker.requests.mem: '.inf' is not a Kubernetes quantity [spec/quantity]",
+            "9:43: spec.worker.requests.gpu: '0o2' is not a Kubernetes quantity [spec/quantity]",
+            "10:38: spec.worker.limits.gpu: '0o2' is not a Kubernetes quantity [spec/quantity]",
+            "11:50: spec.run_policy.scheduling.min_resources.cpu: '-0' is not a Kubernetes "
+            "quantity [spec/quantity]"});
+}

@@ -77,6 +77,7 @@ std::string json_text(const Node& n) {
   if (n.is_null()) return "null";
   if (n.kind == Node::Kind::Int)
     if (auto v = n.as_int()) return std::to_string(*v);
+  if (auto b = n.as_bool()) return *b ? "true" : "false";  // True, FALSE, ...
   return n.text;
 }
 
