@@ -45,7 +45,7 @@ TEST_CASE("convert: YAML -> DSL -> YAML keeps the job, and converting again chan
   }
 }
 
-TEST_CASE("convert: only job specs that pass the schema convert; usage errors exit 2") {
+TEST_CASE("convert: only job specs that pass the schema convert, usage errors exit 2") {
   TempDir dir;
   write_file(dir / "m.yaml", "apiVersion: kubeflow.org/v2beta1\nkind: MPIJob\nmetadata: {name: x}\n");
   Result manifest = run(cli("convert " + quote(dir / "m.yaml") + " --to dsl"));

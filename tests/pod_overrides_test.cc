@@ -16,7 +16,7 @@ TEST_CASE("pod overrides: schemas/k8s-podspec.schema.json is the upstream CRD's 
   CHECK(r.out == read_file(source_dir() + "/schemas/k8s-podspec.schema.json"));
 }
 
-TEST_CASE("pod overrides: the role's fragment wins over spec.pod; lists are appended") {
+TEST_CASE("pod overrides: the role's fragment wins over spec.pod, lists are appended") {
   TempDir dir;
   write_file(dir / "job.yaml",
              "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: j, labels: {tier: a}}\nspec:\n"

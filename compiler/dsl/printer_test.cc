@@ -56,7 +56,7 @@ TEST_CASE("dsl printer: long or large values go one item per line") {
                          "    ephemeral_storage 1Gi\n    x 1\n  }\n}\n");
 }
 
-TEST_CASE("dsl printer: every comment is kept, in its place; blank lines at most one") {
+TEST_CASE("dsl printer: every comment is kept, in its place, blank lines at most one") {
   std::string text =
       "# file header\n"
       "\n"

@@ -22,7 +22,7 @@ bool has(const std::string& text, const std::string& part) {
 
 }  // namespace
 
-TEST_CASE("Dockerfile: CPU defaults; Horovod only for HorovodJob or when asked") {
+TEST_CASE("Dockerfile: CPU defaults, Horovod only for HorovodJob or when asked") {
   std::string mpi = dockerfile("MPIJob", "  worker: {replicas: 1}\n");
   CHECK(has(mpi, "\nFROM debian:bookworm-slim\n"));
   CHECK(has(mpi, "python3.11 python3.11-venv openmpi-bin \\\n"));

@@ -38,7 +38,7 @@ TEST_CASE("mustache: variables are escaped, raw ones are not, missing ones are e
   CHECK(render("{{a.b}}", data) == "[c]");
 }
 
-TEST_CASE("mustache: sections over lists, objects and truth values; inverted sections") {
+TEST_CASE("mustache: sections over lists, objects and truth values, inverted sections") {
   TemplateData data;
   data["list"] = TemplateData::list();
   data["list"].push_back("a");
@@ -61,7 +61,7 @@ TEST_CASE("mustache: sections over lists, objects and truth values; inverted sec
   CHECK(render("{{#yes}}1{{#yes}}2{{/yes}}3{{/yes}}", data) == "123");
 }
 
-TEST_CASE("mustache: a tag alone on its line takes the line; comments and delimiters") {
+TEST_CASE("mustache: a tag alone on its line takes the line, comments and delimiters") {
   TemplateData data;
   data["yes"] = true;
   data["v"] = "v";

@@ -62,7 +62,7 @@ TEST_CASE("crd: nulls are pruned before checking, as the API server does") {
   CHECK_FALSE(c.diags.has_errors());
 }
 
-TEST_CASE("crd: other kinds are not checked; an unknown version is a warning naming the known ones") {
+TEST_CASE("crd: other kinds are not checked, an unknown version is a warning naming the known ones") {
   CHECK_FALSE(Checked("apiVersion: example.com/v1\nkind: Gadget\n").checked);
   Checked old("apiVersion: example.com/v0\nkind: Widget\n");
   CHECK_FALSE(old.checked);
