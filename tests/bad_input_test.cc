@@ -39,7 +39,10 @@ void check_bad_inputs(const std::string& dir, const std::string& command, size_t
     CHECK_FALSE(exists(out / "deploy"));
     for (const std::string& e : expect)
       CHECK(("\n" + r.err).find("\n" + e) != std::string::npos);
-    if (!errors.empty()) CHECK(r.err.find("mpijobc: " + errors + " error(s)") != std::string::npos);
+    // build: "mpijobc: N error(s); nothing written"; validate's summary: "...; N errors, ...".
+    std::string count = command == "build" ? "mpijobc: " + errors + " error(s)"
+                                           : "; " + errors + (errors == "1" ? " error, " : " errors, ");
+    if (!errors.empty()) CHECK(r.err.find(count) != std::string::npos);
     CHECK(r.err.find("terminate") == std::string::npos);
   }
 }

@@ -114,7 +114,7 @@ TEST_CASE("dsl: build over a directory, validate and run --local read *.mpijob")
 
   Result v = run(cli("validate -v samples/two-jobs.mpijob"));
   CHECK(v.status == 0);
-  CHECK(v.err == "mpijobc: 2 document(s) checked, no errors\n");
+  CHECK(v.err == "mpijobc: 1 file, 0 MPIJobs, 2 specs checked; 0 errors, 0 warnings\n");
 
   if (!have_tool("mpirun") || run("/usr/bin/python3 -c 'import mpi4py'").status != 0)
     skip("mpirun or mpi4py is not installed (openmpi-bin, python3-mpi4py)");

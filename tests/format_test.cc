@@ -20,17 +20,21 @@ TEST_CASE("format json: one object per finding, with the rule id, position and f
   Result r = python_on(
       quote(mpijobc()) + " validate --format json tests/manifests/bad/launcher-replicas.yaml",
       "import json, sys\n"
-      "f = json.load(sys.stdin)\n"
-      "print(len(f), f[0]['file'], f[0]['line'], f[0]['column'], f[0]['severity'], f[0]['rule'], f[0]['path'])\n");
+      "out = json.load(sys.stdin)\n"
+      "f = out['findings']\n"
+      "print(len(f), f[0]['file'], f[0]['line'], f[0]['column'], f[0]['severity'], f[0]['rule'], f[0]['path'])\n"
+      "print(out['summary'])\n");
   INFO(r.err);
   CHECK(r.out == "4 tests/manifests/bad/launcher-replicas.yaml 6 19 error mpijob/slots-per-worker "
-                 "spec.slotsPerWorker\n");
+                 "spec.slotsPerWorker\n"
+                 "{'errors': 4, 'files': 1, 'mpijobs': 1, 'specs': 0, 'warnings': 0}\n");
   Result status = run(quote(mpijobc()) + " validate --format json tests/manifests/bad/launcher-replicas.yaml");
   CHECK(status.status == 1);
-  CHECK(status.err == "mpijobc: 4 error(s), 0 warning(s)\n");  // no text findings on stderr
-  Result clean = run(quote(mpijobc()) + " validate --format json samples/mpi-pi.yaml");
-  CHECK(clean.status == 0);
-  CHECK(clean.out == "[]\n");
+  CHECK(status.err.empty());  // no text findings, and the summary is in the JSON
+  Result clean = python_on(quote(mpijobc()) + " validate --format json samples/mpi-pi.yaml",
+                           "import json, sys\nprint(json.load(sys.stdin))\n");
+  CHECK(clean.out == "{'findings': [], 'summary': {'errors': 0, 'files': 1, 'mpijobs': 0, 'specs': 1, "
+                     "'warnings': 0}}\n");
 }
 
 TEST_CASE("format sarif: a SARIF 2.1.0 log that code scanning accepts") {

@@ -59,5 +59,5 @@ TEST_CASE("merge keys: validate reads them in manifests") {
   Result r = run(cli("validate -v " + quote(dir / "mpijob.yaml")));
   INFO(r.err);
   CHECK(r.status == 0);
-  CHECK(r.err == "mpijobc: 1 document(s) checked, no errors\n");
+  CHECK(r.err == "mpijobc: 1 file, 1 MPIJob, 0 specs checked; 0 errors, 0 warnings\n");
 }

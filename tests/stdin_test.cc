@@ -21,7 +21,7 @@ const char* kBadSpec =
 TEST_CASE("stdin: validate - checks YAML from a pipe, findings named <stdin>") {
   Result ok = run("cat samples/mpi-pi.yaml | " + cli("validate -v -"));
   CHECK(ok.status == 0);
-  CHECK(ok.err == "mpijobc: 1 document(s) checked, no errors\n");
+  CHECK(ok.err == "mpijobc: 1 file, 0 MPIJobs, 1 spec checked; 0 errors, 0 warnings\n");
 
   TempDir dir;
   write_file(dir / "bad.yaml", kBadSpec);
@@ -43,7 +43,7 @@ TEST_CASE("stdin: --stdin-filename names standard input and picks the DSL by its
   Result dsl = run("cat samples/two-jobs.mpijob | " +
                    cli("validate -v --stdin-filename jobs/two.mpijob -"));
   CHECK(dsl.status == 0);
-  CHECK(dsl.err == "mpijobc: 2 document(s) checked, no errors\n");
+  CHECK(dsl.err == "mpijobc: 1 file, 0 MPIJobs, 2 specs checked; 0 errors, 0 warnings\n");
   Result bad = run("printf 'MPIJob x {\\n  image: \"a/b\"\\n}\\n' | " +
                    cli("validate --stdin-filename jobs/x.mpijob -"));
   CHECK(bad.status == 1);

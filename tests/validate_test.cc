@@ -15,7 +15,8 @@ TEST_CASE("validate: every sample spec and every generated MPIJob passes") {
   Result specs = run(quote(mpijobc()) + " validate -v" + files);
   INFO(specs.err);
   CHECK(specs.status == 0);
-  CHECK(specs.err.find(std::to_string(samples().size() + 1) + " document(s) checked, no errors") !=
+  CHECK(specs.err.find(std::to_string(samples().size()) + " files, 0 MPIJobs, " +
+                       std::to_string(samples().size() + 1) + " specs checked; 0 errors") !=
         std::string::npos);  // two-jobs.yaml has two
 
   TempDir out;
@@ -41,7 +42,7 @@ TEST_CASE("validate: the upstream examples of all three operators pass") {
     for (const auto& e : std::filesystem::recursive_directory_iterator(examples)) {
       if (e.path().extension() != ".yaml") continue;
       ++count;
-      Result r = run(quote(mpijobc()) + " validate " + quote(e.path().string()));
+      Result r = run(quote(mpijobc()) + " validate -q " + quote(e.path().string()));
       INFO(e.path() << "\n" << r.err);
       CHECK(r.status == 0);
       if (clean) CHECK(r.err.empty());
@@ -163,7 +164,7 @@ TEST_CASE("validate: files without a spec or an MPIJob are skipped unparsed, oth
                        "mpijobc: gitlab.yml: skipped: no job spec or MPIJob in it\n"
                        "mpijobc: stack.yaml: skipped: no job spec or MPIJob in it\n"
                        "mpijobc: notes.yaml: skipped: no job spec or MPIJob in it\n"
-                       "mpijobc: 1 document(s) checked, no errors\n");
+                       "mpijobc: 5 files, 0 MPIJobs, 1 spec checked; 0 errors, 0 warnings\n");
 
   // A file that holds one is checked whole: its other documents too.
   write_file(dir / "job.yaml", "apiVersion: kubeflow.org/v9\nkind: MPIJob\nmetadata: {name: x}\n"
@@ -183,7 +184,7 @@ TEST_CASE("validate: files without a spec or an MPIJob are skipped unparsed, oth
              "{\"apiVersion\": \"example.com/v1\", \"kind\": \"Thing\", \"size\": \"x\"}\n");
   CHECK(run(validate + "-v thing.json").err ==
         "mpijobc: thing.json: skipped: no job spec or MPIJob in it\n"
-        "mpijobc: 0 document(s) checked, no errors\n");
+        "mpijobc: 1 file, 0 MPIJobs, 0 specs checked; 0 errors, 0 warnings\n");
   Result crd = run(validate + "-v --crd crd.yaml thing.json notes.yaml");
   CHECK(crd.status == 1);
   CHECK(crd.err.find("mpijobc: notes.yaml: skipped: no job spec, MPIJob or Thing in it\n") == 0);
@@ -221,3 +222,33 @@ TEST_CASE("schema prints the spec schema that validates the samples") {
   CHECK(r.out == read_file(source_dir() + "/schemas/mpijobc-v1.schema.json"));
 }
 
+
+TEST_CASE("validate DIR: walks directories as build does and sums up what it checked") {
+  if (!exists(upstream_dir() + "/mpi-operator/examples/v2beta1/pi/pi.yaml"))
+    skip("no upstream examples at " + upstream_dir());
+  TempDir dir;
+  write_file(dir / "jobs/pi.yaml", read_file(source_dir() + "/samples/mpi-pi.yaml"));
+  write_file(dir / "jobs/two.mpijob", read_file(source_dir() + "/samples/two-jobs.mpijob"));
+  write_file(dir / "manifests/pi.yml",
+             read_file(upstream_dir() + "/mpi-operator/examples/v2beta1/pi/pi.yaml"));
+  write_file(dir / "helm/templates/job.yaml", "metadata: {name: {{ .Values.name }}}\n");
+  write_file(dir / "notes.txt", "not looked at\n");
+  write_file(dir / ".hidden/broken.yaml", "apiVersion: mpijobc/v1\nkind: MPIJob\n");  // not entered
+  std::string validate = "cd " + quote(dir.path()) + " && " + quote(mpijobc()) + " validate ";
+  Result r = run(validate + ".");
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(r.err == "mpijobc: 4 files, 1 MPIJob, 3 specs checked; 0 errors, 0 warnings\n");
+  CHECK(run(validate + "-q .").err.empty());
+
+  // An error and a warning, with --werror: the summary says why it fails.
+  write_file(dir / "manifests/old.yaml", "apiVersion: kubeflow.org/v9\nkind: MPIJob\nmetadata: {name: o}\n");
+  Result werror = run(validate + "--werror manifests");
+  CHECK(werror.status == 1);
+  CHECK(werror.err.find("mpijobc: 2 files, 1 MPIJob, 0 specs checked; 0 errors, 1 warning "
+                        "(--werror: warnings fail the check)\n") != std::string::npos);
+  write_file(dir / "jobs/bad.yaml", "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: b}\nspec: {}\n");
+  Result bad = run(validate + "jobs");
+  CHECK(bad.status == 1);
+  CHECK(bad.err.find("mpijobc: 3 files, 0 MPIJobs, 4 specs checked; ") != std::string::npos);
+}

@@ -74,16 +74,16 @@ bool check_stdin_args(const std::string& command, const std::vector<std::string>
 }
 
 void emit_diagnostics(DiagnosticFormat format, const SourceManager& sources,
-                      const std::vector<Diagnostic>& diags) {
+                      const std::vector<Diagnostic>& diags, const RunCounts& counts) {
   switch (format) {
     case DiagnosticFormat::Text:
       print_text(std::cerr, sources, diags, isatty(STDERR_FILENO) && !std::getenv("NO_COLOR"));
       break;
     case DiagnosticFormat::Json:
-      std::cout << to_json(sources, diags);
+      std::cout << to_json(sources, diags, counts);
       break;
     case DiagnosticFormat::Sarif:
-      std::cout << to_sarif(sources, diags, MPIJOBC_VERSION);
+      std::cout << to_sarif(sources, diags, MPIJOBC_VERSION, counts);
       break;
   }
 }

@@ -8,6 +8,7 @@
 
 #include "driver/command.h"
 #include "driver/compile.h"
+#include "driver/inputs.h"
 #include "frontend/documents.h"
 #include "support/parallel.h"
 #include "validate/crd_schema.h"
@@ -22,6 +23,7 @@ struct ValidateArgs {
   std::string stdin_name{kStdinName};
   std::vector<std::string> crds;
   bool werror = false;
+  bool quiet = false;
   bool verbose = false;
   unsigned threads = 0;  // 0: one per CPU
   DiagnosticFormat format = DiagnosticFormat::Text;
@@ -32,30 +34,33 @@ const std::string* scalar(const Node& doc, const char* key) {
   return n && n->is_string() ? &n->text : nullptr;
 }
 
-// Returns what was checked: "spec", "manifest" or "" (skipped). Safe on
-// several threads at once.
-std::string validate_document(const Node& doc, const std::string& path, const Compiler& compiler,
-                              const CrdSchemas& crds, FileResult& into) {
+// What a document was checked as.
+enum class Checked { Nothing, Spec, MPIJob, Object };
+
+// Safe on several threads at once.
+Checked validate_document(const Node& doc, const std::string& path, const Compiler& compiler,
+                          const CrdSchemas& crds, FileResult& into) {
   const std::string* api = scalar(doc, "apiVersion");
   const std::string* kind = scalar(doc, "kind");
   if (api && *api == "mpijobc/v1") {
     compiler.compile_document(doc, path, into);
-    return "spec";
+    return Checked::Spec;
   }
   DiagnosticEngine& diags = into.diags;
-  if (check_object(doc, crds, diags)) return "manifest";
-  if (!kind || *kind != "MPIJob") return "";
+  bool mpijob = kind && *kind == "MPIJob";
+  if (check_object(doc, crds, diags)) return mpijob ? Checked::MPIJob : Checked::Object;
+  if (!mpijob) return Checked::Nothing;
   const Node* at = doc.get("apiVersion");
   diags.warning(at ? at->loc : doc.loc, "apiVersion",
                 "not checked: mpijobc has no rules for MPIJob apiVersion '" +
                     (api ? *api : std::string()) + "'",
                 "mpijobc checks MPIJobs of " + known_manifest_versions(), "manifest/unchecked-version");
-  return {};
+  return Checked::Nothing;
 }
 
 struct ValidatedFile {
   FileResult result;
-  size_t checked = 0;
+  size_t specs = 0, mpijobs = 0, objects = 0;  // documents checked
   bool skipped = false;  // not parsed: no spec or object of `kinds` in its text
 };
 
@@ -71,13 +76,17 @@ ValidatedFile validate_file(SourceManager& sources, uint32_t file, const Compile
   size_t index = 0;
   for (const Node& doc : read_documents(sources, file, out.result.diags)) {
     ++index;
-    std::string what = validate_document(doc, sources.path(file), compiler, crds, out.result);
-    if (!what.empty()) ++out.checked;
-    else if (verbose)
-      out.result.diags.report({Severity::Note, doc.loc, {},
-                               "document " + std::to_string(index) +
-                                   " skipped: neither a job spec (apiVersion mpijobc/v1) nor an MPIJob",
-                               {}, {}});
+    switch (validate_document(doc, sources.path(file), compiler, crds, out.result)) {
+      case Checked::Spec: ++out.specs; break;
+      case Checked::MPIJob: ++out.mpijobs; break;
+      case Checked::Object: ++out.objects; break;
+      case Checked::Nothing:
+        if (verbose)
+          out.result.diags.report({Severity::Note, doc.loc, {},
+                                   "document " + std::to_string(index) +
+                                       " skipped: neither a job spec (apiVersion mpijobc/v1) nor an MPIJob",
+                                   {}, {}});
+    }
   }
   return out;
 }
@@ -98,29 +107,31 @@ int run_validate(const ValidateArgs& args) {
   std::string looked_for = "job spec";
   for (const std::string& kind : kinds) looked_for += (kind == kinds.back() ? " or " : ", ") + kind;
   std::vector<uint32_t> files;
-  for (const std::string& input : args.inputs) files.push_back(add_input(sources, input, args.stdin_name));
-  size_t checked = 0;
+  for (const SpecInput& input : expand_inputs(args.inputs, {}))
+    files.push_back(add_input(sources, input.path, args.stdin_name));
+  size_t specs = 0, mpijobs = 0, objects = 0;
   ordered_parallel<ValidatedFile>(
       files.size(), thread_count(args.threads),
       [&](size_t i) {
         return validate_file(sources, files[i], compiler, crds, kinds, args.verbose);
       },
       [&](size_t i, ValidatedFile&& v) {
-        checked += v.checked;
+        specs += v.specs;
+        mpijobs += v.mpijobs;
+        objects += v.objects;
         if (v.skipped && args.verbose)
           std::cerr << "mpijobc: " << sources.path(files[i]) << ": skipped: no " << looked_for
                     << " in it\n";
         compiler.accept(std::move(v.result));
       });
-  emit_diagnostics(args.format, sources, diags.all());
-  bool failed = diags.has_errors() || (args.werror && diags.warning_count() > 0);
-  if (failed) {
-    std::cerr << "mpijobc: " << diags.error_count() << " error(s), " << diags.warning_count()
-              << " warning(s)\n";
-    return kExitFindings;
-  }
-  if (args.verbose) std::cerr << "mpijobc: " << checked << " document(s) checked, no errors\n";
-  return kExitOk;
+  RunCounts counts = {{"files", files.size()}, {"MPIJobs", mpijobs}, {"specs", specs}};
+  if (objects) counts.push_back({"other objects", objects});
+  emit_diagnostics(args.format, sources, diags.all(), counts);
+  bool werror = args.werror && !diags.has_errors() && diags.warning_count() > 0;
+  if (!args.quiet && args.format == DiagnosticFormat::Text)
+    std::cerr << "mpijobc: " << summary_line(diags.all(), counts)
+              << (werror ? " (--werror: warnings fail the check)" : "") << "\n";
+  return diags.has_errors() || werror ? kExitFindings : kExitOk;
 }
 
 }  // namespace
@@ -133,8 +144,9 @@ Command add_validate_command(CLI::App& app) {
     cmd->add_option("files", args->inputs,
                     "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
                     "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
-                    "are checked, other kinds are skipped, and a file with none is not parsed; '-' "
-                    "reads standard input")
+                    "are checked, other kinds are skipped, and a file with none is not parsed; a "
+                    "directory is walked for *.yaml, *.yml and *.mpijob files (sorted, hidden "
+                    "directories skipped); '-' reads standard input")
         ->required()
         ->type_name("FILE");
     cmd->add_option("--crd", args->crds,
@@ -145,18 +157,24 @@ Command add_validate_command(CLI::App& app) {
     cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
     add_stdin_option(cmd, args->stdin_name);
     add_threads_option(cmd, args->threads);
-    cmd->add_flag("-v,--verbose", args->verbose,
-                  "Say which files and documents were skipped, and the count checked");
+    cmd->add_flag("-q,--quiet", args->quiet, "Do not print the summary line");
+    cmd->add_flag("-v,--verbose", args->verbose, "Say which files and documents were skipped");
     add_format_option(cmd, args->format);
     cmd->footer(
-        "Specs go through every check of 'build'; MPIJobs through the operator's own validation\n"
-        "rules (docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"
-        "With --crd, objects of the CRD's kind are also checked against its schema for their\n"
-        "apiVersion, as strictly as kubectl apply --validate=strict (rule ids crd/...).\n"
+        "Specs go through every check of 'build'; MPIJobs through their operator's CRD schema\n"
+        "(built in for kubeflow.org/v2beta1 from mpi-operator caa3c47, kubeflow.org/v1 from\n"
+        "training-operator v1.9.0 and batch.test.bdap.com/v1; docs/spec.md#built-in-crd-schemas),\n"
+        "as strictly as kubectl apply --validate=strict, and its own validation rules\n"
+        "(docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"
+        "--crd FILE checks objects of the CRD's kinds against its schema instead, for the\n"
+        "apiVersions it defines (another operator version, or your own kinds).\n"
+        "The last line sums up: files, MPIJobs and specs checked, errors and warnings (-q: not\n"
+        "printed; JSON and SARIF carry the same counts).\n"
         "A file is parsed only if its text has 'apiVersion: mpijobc/v1' or 'kind: MPIJob' (or\n"
         "a --crd kind) at the start of a line or after '{' or ',': other YAML (Helm templates,\n"
         "GitLab CI's !reference, CloudFormation's !Sub) is skipped; *.mpijob files always count.\n"
         "Example (pre-commit): mpijobc validate jobs/*.yaml deploy/*/mpijob.yaml\n"
+        "Example (CI): mpijobc validate deploy/ jobs/\n"
         "Example: mpijobc validate --crd kubeflow.org_mpijobs.yaml hand-written/*.yaml\n"
         "Example (an editor's buffer): mpijobc validate --stdin-filename jobs/pi.mpijob - < buffer");
   };

@@ -41,9 +41,9 @@ void add_stdin_option(CLI::App* cmd, std::string& name, bool picks_syntax = true
 bool check_stdin_args(const std::string& command, const std::vector<std::string>& inputs,
                       const std::string& stdin_name);
 // Reports findings: text on stderr (in colour on a terminal, unless NO_COLOR
-// is set), JSON or SARIF on stdout.
+// is set), JSON or SARIF on stdout, these with the run's counts.
 void emit_diagnostics(DiagnosticFormat format, const SourceManager& sources,
-                      const std::vector<Diagnostic>& diags);
+                      const std::vector<Diagnostic>& diags, const RunCounts& counts = {});
 
 Command add_build_command(CLI::App& app);
 Command add_run_command(CLI::App& app);

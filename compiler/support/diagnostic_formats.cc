@@ -1,5 +1,7 @@
 #include "support/diagnostic_formats.h"
 
+#include <algorithm>
+#include <cctype>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -21,10 +23,41 @@ std::string uri_of(const std::string& path) {
   return out;
 }
 
+size_t count(const std::vector<Diagnostic>& diags, Severity severity) {
+  return static_cast<size_t>(std::count_if(diags.begin(), diags.end(),
+                                           [&](const Diagnostic& d) { return d.severity == severity; }));
+}
+
+nlohmann::json summary(const std::vector<Diagnostic>& diags, const RunCounts& counts) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [name, n] : counts) {
+    std::string key = name;
+    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
+    out[key] = n;
+  }
+  out["errors"] = count(diags, Severity::Error);
+  out["warnings"] = count(diags, Severity::Warning);
+  return out;
+}
+
+// "1 file", "2 files"; "MPIJobs" -> "1 MPIJob".
+std::string counted(size_t n, const std::string& plural) {
+  return std::to_string(n) + " " + (n == 1 ? plural.substr(0, plural.size() - 1) : plural);
+}
+
 }  // namespace
 
-std::string to_json(const SourceManager& sources, const std::vector<Diagnostic>& diags) {
-  nlohmann::json out = nlohmann::json::array();
+std::string summary_line(const std::vector<Diagnostic>& diags, const RunCounts& counts) {
+  std::string out;
+  for (const auto& [name, n] : counts) out += (out.empty() ? "" : ", ") + counted(n, name);
+  if (!out.empty()) out += " checked; ";
+  return out + counted(count(diags, Severity::Error), "errors") + ", " +
+         counted(count(diags, Severity::Warning), "warnings");
+}
+
+std::string to_json(const SourceManager& sources, const std::vector<Diagnostic>& diags,
+                    const RunCounts& counts) {
+  nlohmann::json findings = nlohmann::json::array();
   for (const Diagnostic& d : diags) {
     nlohmann::json f;
     f["file"] = d.loc.valid() ? nlohmann::json(sources.path(d.loc.file)) : nlohmann::json();
@@ -35,13 +68,14 @@ std::string to_json(const SourceManager& sources, const std::vector<Diagnostic>&
     f["message"] = d.message;
     f["path"] = d.path;
     f["hint"] = d.hint;
-    out.push_back(std::move(f));
+    findings.push_back(std::move(f));
   }
+  nlohmann::json out = {{"findings", std::move(findings)}, {"summary", summary(diags, counts)}};
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string to_sarif(const SourceManager& sources, const std::vector<Diagnostic>& diags,
-                     const std::string& version) {
+                     const std::string& version, const RunCounts& counts) {
   std::set<std::string> rule_ids;
   nlohmann::json results = nlohmann::json::array();
   for (const Diagnostic& d : diags) {
@@ -71,7 +105,8 @@ std::string to_sarif(const SourceManager& sources, const std::vector<Diagnostic>
        {{{"tool",
           {{"driver",
             {{"name", "mpijobc"}, {"version", version}, {"rules", rules}}}}},
-         {"results", results}}}}};
+         {"results", results},
+         {"properties", {{"summary", summary(diags, counts)}}}}}}};
   return log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 

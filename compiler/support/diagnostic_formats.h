@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/diagnostics.h"
@@ -12,13 +13,24 @@ namespace mpijobc {
 
 enum class DiagnosticFormat { Text, Json, Sarif };
 
-// A JSON array: {"file", "line", "column", "severity", "rule", "message",
-// "path", "hint"} per finding; file/line/column are null when unlocated.
-std::string to_json(const SourceManager& sources, const std::vector<Diagnostic>& diags);
+// What a run looked at, in the order its summary names them:
+// {"files", 12}, {"MPIJobs", 15}, {"specs", 3}.
+using RunCounts = std::vector<std::pair<std::string, size_t>>;
+
+// {"findings": [...], "summary": {...}}: per finding {"file", "line",
+// "column", "severity", "rule", "message", "path", "hint"} (file/line/column
+// null when unlocated); the summary has the counts (keys in lower case:
+// "files", "mpijobs") and the "errors" and "warnings" among the findings.
+std::string to_json(const SourceManager& sources, const std::vector<Diagnostic>& diags,
+                    const RunCounts& counts = {});
 
 // A SARIF 2.1.0 log with one run of tool "mpijobc" (`version`); the rules
-// that fired are listed in the driver, results point at file:line:column.
+// that fired are listed in the driver, results point at file:line:column;
+// the run's properties hold the summary of to_json.
 std::string to_sarif(const SourceManager& sources, const std::vector<Diagnostic>& diags,
-                     const std::string& version);
+                     const std::string& version, const RunCounts& counts = {});
+
+// The summary as a line: "12 files, 15 MPIJobs, 3 specs checked; 2 errors, 1 warning".
+std::string summary_line(const std::vector<Diagnostic>& diags, const RunCounts& counts);
 
 }  // namespace mpijobc

@@ -20,9 +20,11 @@ struct Findings {
 
 }  // namespace
 
-TEST_CASE("json: one object per finding, unlocated ones with null positions") {
+TEST_CASE("json: one object per finding, unlocated ones with null positions, and a summary") {
   Findings f;
-  nlohmann::json j = nlohmann::json::parse(to_json(f.sources, f.diags.all()));
+  nlohmann::json out = nlohmann::json::parse(to_json(f.sources, f.diags.all(), {{"files", 1}, {"MPIJobs", 0}}));
+  CHECK(out["summary"] == nlohmann::json{{"files", 1}, {"mpijobs", 0}, {"errors", 2}, {"warnings", 1}});
+  const nlohmann::json& j = out["findings"];
   REQUIRE(j.size() == 3);
   CHECK(j[0] == nlohmann::json{{"file", "jobs/my job.yaml"}, {"line", 2}, {"column", 10},
                                {"severity", "error"}, {"rule", "schema/type"},
@@ -35,7 +37,7 @@ TEST_CASE("json: one object per finding, unlocated ones with null positions") {
 
 TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired") {
   Findings f;
-  nlohmann::json s = nlohmann::json::parse(to_sarif(f.sources, f.diags.all(), "1.2.3"));
+  nlohmann::json s = nlohmann::json::parse(to_sarif(f.sources, f.diags.all(), "1.2.3", {{"files", 1}}));
   CHECK(s["version"] == "2.1.0");
   const nlohmann::json& run = s["runs"][0];
   CHECK(run["tool"]["driver"]["name"] == "mpijobc");
@@ -51,4 +53,12 @@ TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired")
   CHECK(loc["region"] == nlohmann::json{{"startLine", 2}, {"startColumn", 10}});
   CHECK(run["results"][1]["level"] == "warning");
   CHECK_FALSE(run["results"][2].contains("locations"));
+  CHECK(run["properties"]["summary"] == nlohmann::json{{"files", 1}, {"errors", 2}, {"warnings", 1}});
+}
+
+TEST_CASE("summary line: counts with their nouns, one or many") {
+  Findings f;
+  CHECK(summary_line(f.diags.all(), {{"files", 12}, {"MPIJobs", 1}, {"specs", 3}}) ==
+        "12 files, 1 MPIJob, 3 specs checked; 2 errors, 1 warning");
+  CHECK(summary_line({}, {}) == "0 errors, 0 warnings");
 }
