@@ -18,25 +18,6 @@ bool c_identifier(const std::string& s) {
   return ok;
 }
 
-// The env names the launcher's container has, each once: the spec's env,
-// then the container env of spec.pod and launcher.pod (values from Secrets
-// and ConfigMaps included). Names that are no C identifier, which Kubernetes
-// allows but shells and mpirun do not, are left out.
-std::vector<std::string> launcher_env_names(const JobSpec& job) {
-  std::vector<std::string> names;
-  auto add = [&names](const std::string& name) {
-    if (c_identifier(name) && std::find(names.begin(), names.end(), name) == names.end())
-      names.push_back(name);
-  };
-  for (const KeyValue& kv : job.env) add(kv.key);
-  for (const PodOverride* pod : {&job.pod, &job.launcher.pod}) {
-    const Node* env = pod->container.set() ? pod->container->get("env") : nullptr;
-    if (!env || !env->is_seq()) continue;
-    for (const Node& entry : env->items)
-      if (const Node* name = entry.get("name"); name && name->is_string()) add(name->text);
-  }
-  return names;
-}
 
 }  // namespace
 
@@ -100,6 +81,22 @@ std::optional<MpiImplementation> mpi_of_image(std::string_view image) {
     start = end + 1;
   }
   return std::nullopt;
+}
+
+std::vector<std::string> launcher_env_names(const JobSpec& job) {
+  std::vector<std::string> names;
+  auto add = [&names](const std::string& name) {
+    if (c_identifier(name) && std::find(names.begin(), names.end(), name) == names.end())
+      names.push_back(name);
+  };
+  for (const KeyValue& kv : job.env) add(kv.key);
+  for (const PodOverride* pod : {&job.pod, &job.launcher.pod}) {
+    const Node* env = pod->container.set() ? pod->container->get("env") : nullptr;
+    if (!env || !env->is_seq()) continue;
+    for (const Node& entry : env->items)
+      if (const Node* name = entry.get("name"); name && name->is_string()) add(name->text);
+  }
+  return names;
 }
 
 std::vector<std::string> mpirun_flags(const JobSpec& job) {

@@ -48,6 +48,12 @@ std::optional<MpiImplementation> mpi_of_image(std::string_view image);
 // and follow Hydra's, which have none.
 std::vector<std::string> mpirun_flags(const JobSpec& job);
 
+// The env names the launcher's container has, each once: the spec's env,
+// then the container env of spec.pod and launcher.pod (values from Secrets
+// and ConfigMaps included). Names that are no C identifier, which Kubernetes
+// allows but shells and mpirun do not, are left out.
+std::vector<std::string> launcher_env_names(const JobSpec& job);
+
 // The environment mpi-operator (kubeflow.org/v2beta1) gives the launcher
 // container for this implementation, its hostfile and slots per worker.
 std::vector<std::pair<std::string, std::string>> operator_launcher_env(
