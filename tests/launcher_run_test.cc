@@ -99,6 +99,24 @@ TEST_CASE("launcher: without spec env, NCCL_DEBUG=INFO is forwarded as in flytek
                        "ob1", "-mca", "btl", "^openib", "-np", "4", "./app"});
 }
 
+TEST_CASE("launcher: mpirun_args replace Open MPI's transport flags, each one word") {
+  std::string spec =
+      "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: ucx}\n"
+      "spec:\n  image: a/b\n  command: [./app]\n  worker: {replicas: 2}\n"
+      "  mpirun_args: [-mca, pml, ucx, -x, \"UCX_TLS=rc,sm\", \"$HOME `id` a b\", 1e-3]\n";
+  for (const char* impl : {"OpenMPI", "MPICH"}) {
+    INFO(impl);
+    Launch l = launch(spec + "  mpi_implementation: " + impl + "\n", "sh",
+                      "MPIJOBC_HOSTFILE=/nonexistent");
+    Argv args = {"-mca", "pml", "ucx", "-x", "UCX_TLS=rc,sm", "$HOME `id` a b", "1e-3"};
+    Argv flags = std::string(impl) == "OpenMPI"
+                     ? Argv{"--allow-run-as-root", "-bind-to", "none", "-map-by", "slot", "-x",
+                            "LD_LIBRARY_PATH", "-x", "PATH", "-x", "NCCL_DEBUG=INFO"}
+                     : Argv{"-genvlist", "LD_LIBRARY_PATH,PATH", "-genv", "NCCL_DEBUG", "INFO"};
+    CHECK(l.argv == concat(concat(flags, args), {"-np", "2", "./app"}));
+  }
+}
+
 TEST_CASE("launcher: HorovodJob runs horovodrun with flytekit's flags") {
   std::string spec = std::string(
                          "apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\n"

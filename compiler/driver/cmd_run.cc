@@ -1,6 +1,7 @@
 // `mpijobc run --local`: compile a spec, then run its launcher on this
 // machine with the real MPI tools (local/local_plan.h decides how,
 // local/process.h runs it).
+#include <ifaddrs.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -39,6 +40,17 @@ bool write_text(const std::filesystem::path& path, const std::string& text, bool
   if (out && !ec) return true;
   std::cerr << "mpijobc: error: cannot write " << path.string() << "; nothing run\n";
   return false;
+}
+
+// This machine's network interfaces, sorted, each once.
+std::vector<std::string> network_interfaces() {
+  std::set<std::string> names;
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) == 0) {
+    for (ifaddrs* a = list; a; a = a->ifa_next) names.insert(a->ifa_name);
+    freeifaddrs(list);
+  }
+  return {names.begin(), names.end()};
 }
 
 const CompiledJob* select_job(const std::vector<CompiledJob>& jobs, const std::string& wanted,
@@ -85,6 +97,7 @@ int run_local(const RunArgs& args) {
       request.root = geteuid() == 0;
       request.work_dir = pattern;
       request.on_path = on_path;
+      request.interfaces = network_interfaces();
       const char* path = std::getenv("PATH");
       request.path = path ? path : "/usr/bin:/bin";
       plan = plan_local_run(*job, request, Templates(), diags);

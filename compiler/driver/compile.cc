@@ -107,8 +107,9 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
                                       : job.target.set() ? *job.target
                                                          : kDefaultTarget);
   auto launcher = render_launcher(job, templates_, diags);
-  auto dockerfile = render_dockerfile(job, templates_, diags);
-  if (!launcher || !dockerfile) return;
+  bool own_image = job.build.dockerfile.set() && !*job.build.dockerfile;
+  auto dockerfile = own_image ? std::optional<std::string>() : render_dockerfile(job, templates_, diags);
+  if (!launcher || (!own_image && !dockerfile)) return;
   std::vector<Node> manifests = target.manifests(job, *launcher, diags);
   // What the operator would reject, or the API server prune: a bug of
   // mpijobc's, or a pod override it could not check alone.
@@ -123,7 +124,7 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
   std::string dir = *job.name + "/";
   out.files.push_back({dir + "mpijob.yaml", out.manifests});
   out.files.push_back({dir + "launcher.sh", *launcher, true});
-  out.files.push_back({dir + "Dockerfile", *dockerfile});
+  if (dockerfile) out.files.push_back({dir + "Dockerfile", *dockerfile});
   out.files.push_back({dir + "kustomization.yaml", yaml_file(job, kustomization())});
   out.files.push_back({dir + kKustomizeConfigFile, yaml_file(job, kustomize_config(target))});
   out.spec = std::move(job);

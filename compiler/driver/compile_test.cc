@@ -33,6 +33,19 @@ TEST_CASE("compile: one job per document, five files each, deterministic") {
       CHECK(jobs[j].files[f].content == again[j].files[f].content);
 }
 
+TEST_CASE("compile: build.dockerfile false emits no Dockerfile") {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  Compiler c(sources, diags, {});
+  c.compile_text("in.yaml", testing::spec("MPIJob", "  worker: {replicas: 1}\n"
+                                                    "  build: {dockerfile: false}\n"));
+  REQUIRE_FALSE(diags.has_errors());
+  std::vector<std::string> paths;
+  for (const OutputFile& f : c.jobs().at(0).files) paths.push_back(f.path);
+  CHECK(paths == std::vector<std::string>{"job/mpijob.yaml", "job/launcher.sh",
+                                          "job/kustomization.yaml", "job/kustomizeconfig.yaml"});
+}
+
 TEST_CASE("compile: a bad document yields no job while the others compile") {
   SourceManager sources;
   DiagnosticEngine diags;

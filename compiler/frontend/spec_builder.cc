@@ -104,6 +104,7 @@ void read_role(const Reader& spec, const char* key, Role& role) {
 void read_build(const Reader& spec, BuildSpec& b) {
   Reader r = spec.child("build");
   b.origin = r.present() ? r.origin() : spec.origin();
+  r.read("dockerfile", b.dockerfile);
   r.read("base_image", b.base_image);
   r.read("python", b.python);
   Reader fw = r.child("framework");
@@ -144,6 +145,7 @@ JobSpec build_spec(const Node& doc, const std::string& source) {
   job.spec_origin = spec.origin();
   spec.read("image", job.image);
   spec.read("command", job.command);
+  spec.read("mpirun_args", job.mpirun_args);
   spec.read("slots", job.slots);
   spec.read("target", job.target);
   spec.read_enum("mpi_implementation", job.mpi_implementation,

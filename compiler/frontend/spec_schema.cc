@@ -14,11 +14,12 @@ nlohmann::json part(const std::string& definition) {
   return nlohmann::json::parse(*embedded_file("mpijobc-v1." + definition + ".min.json"));
 }
 
-// The fields only a HorovodJob has, read when an MPIJob has an unknown one.
-const nlohmann::json& horovod_fields() {
-  static const nlohmann::json fields =
-      part("HorovodJobSpec").at("definitions").at("HorovodJobSpec").at("properties");
-  return fields;
+// The fields of each kind's spec, read when a spec has an unknown one.
+const nlohmann::json& kind_fields(const std::string& definition) {
+  static const nlohmann::json mpi = part("MPIJobSpec").at("definitions").at("MPIJobSpec");
+  static const nlohmann::json horovod =
+      part("HorovodJobSpec").at("definitions").at("HorovodJobSpec");
+  return (definition == "MPIJobSpec" ? mpi : horovod).at("properties");
 }
 
 std::string required_hint(const std::string& path, const std::string& key) {
@@ -40,8 +41,11 @@ const SpecSchema& SpecSchema::builtin() {
 const LocatedSchema& SpecSchema::spec_schema(const Lazy& lazy, const char* definition) const {
   std::call_once(lazy.once, [&] {
     SchemaHints hints{[](const std::string& key, const std::string& path) {
-                        if (path == "spec" && horovod_fields().contains(key))
+                        if (path != "spec") return std::string();
+                        if (kind_fields("HorovodJobSpec").contains(key))
                           return "'" + key + "' is only valid for kind: HorovodJob";
+                        if (kind_fields("MPIJobSpec").contains(key))
+                          return "'" + key + "' is only valid for kind: MPIJob";
                         return std::string();
                       },
                       nullptr};

@@ -1,5 +1,7 @@
 #include "local/local_plan.h"
 
+#include <algorithm>
+
 #include "render/launcher.h"
 #include "render/mpi_flavor.h"
 #include "render/templates.h"
@@ -32,6 +34,24 @@ Tool tool_for(const JobSpec& spec, bool as_mpi) {
   const MpiFlavor& mpi = mpi_flavor(*spec.mpi_implementation);
   return {mpi.local_mpirun.empty() ? "mpirun" : mpi.local_mpirun, mpi.local_hint,
           spec.mpi_implementation.origin};
+}
+
+// horovodrun's --network-interface for a run on this machine alone: the
+// spec's when this machine has all of them, else its loopback (lo, lo0),
+// which carries every rank's traffic here. "" to keep the spec's.
+std::string local_interface(const JobSpec& spec, const std::vector<std::string>& interfaces) {
+  const std::string& wanted = *spec.horovod.network_interface;
+  bool all_here = true;
+  for (size_t start = 0; start <= wanted.size();) {
+    size_t comma = std::min(wanted.find(',', start), wanted.size());
+    std::string name = wanted.substr(start, comma - start);
+    all_here = all_here && std::find(interfaces.begin(), interfaces.end(), name) != interfaces.end();
+    start = comma + 1;
+  }
+  if (all_here) return {};
+  for (const std::string& name : interfaces)
+    if (name.rfind("lo", 0) == 0) return name;
+  return interfaces.empty() ? std::string() : interfaces.front();
 }
 
 }  // namespace
@@ -67,6 +87,9 @@ std::optional<LocalRunPlan> plan_local_run(const CompiledJob& job, const LocalRu
 
   LocalRunPlan plan;
   plan.ranks = ranks;
+  std::string interface;
+  if (spec.kind == JobKind::HorovodJob && !custom && !request.as_mpi)
+    interface = local_interface(spec, request.interfaces);
   if (request.as_mpi) {
     JobSpec as_mpi = spec;
     as_mpi.kind = JobKind::MPIJob;
@@ -75,6 +98,14 @@ std::optional<LocalRunPlan> plan_local_run(const CompiledJob& job, const LocalRu
     plan.launcher = *text;
     plan.notes.push_back("--as-mpi: running the program of HorovodJob " + job.name +
                          " under mpirun; horovodrun's own options are not exercised");
+  } else if (!interface.empty()) {
+    JobSpec here = spec;
+    here.horovod.network_interface.value = interface;
+    std::optional<std::string> text = render_launcher(here, templates, diags);
+    if (!text) return std::nullopt;
+    plan.launcher = *text;
+    plan.notes.push_back("--network-interface " + *spec.horovod.network_interface +
+                         ": this machine has no such interface, so the run uses " + interface);
   } else {
     plan.launcher = launcher_file(job)->content;
   }

@@ -24,6 +24,7 @@ struct LocalRunRequest {
   bool root = false;          // running as root (Open MPI refuses without consent)
   std::string work_dir;       // where the hostfile and discovery script will be
   std::string path;           // this environment's PATH
+  std::vector<std::string> interfaces;  // this machine's network interfaces
   std::function<bool(const std::string&)> on_path;  // is this program on PATH?
 };
 

@@ -113,6 +113,27 @@ TEST_CASE("local plan: HorovodJob needs horovodrun, or runs its program under mp
   CHECK(as_mpi.plan->launcher.find("horovodrun") == std::string::npos);
 }
 
+TEST_CASE("local plan: HorovodJob uses the loopback when this machine lacks its interface") {
+  LocalRunRequest r = cores(4);
+  r.interfaces = {"lo", "wlp2s0"};
+  Planned laptop("HorovodJob", "  worker: {replicas: 2}\n", r);
+  REQUIRE(laptop.plan);
+  CHECK(laptop.plan->launcher.find(" --network-interface lo ") != std::string::npos);
+  CHECK(laptop.plan->notes ==
+        std::vector<std::string>{"--network-interface eth0: this machine has no such interface, "
+                                 "so the run uses lo"});
+  r.interfaces = {"en0", "lo0"};
+  Planned mac("HorovodJob", "  worker: {replicas: 2}\n  network_interface: eth0,ib0\n", r);
+  REQUIRE(mac.plan);
+  CHECK(mac.plan->launcher.find(" --network-interface lo0 ") != std::string::npos);
+  // Interfaces this machine has stay.
+  r.interfaces = {"eth0", "ib0", "lo"};
+  Planned here("HorovodJob", "  worker: {replicas: 2}\n  network_interface: eth0,ib0\n", r);
+  REQUIRE(here.plan);
+  CHECK(here.plan->launcher.find(" --network-interface eth0,ib0 ") != std::string::npos);
+  CHECK(here.plan->notes.empty());
+}
+
 TEST_CASE("local plan: --np cannot scale a spec's own launcher command") {
   LocalRunRequest r = cores(4);
   r.np = 2;

@@ -94,6 +94,7 @@ struct BuildSpec {
   std::vector<std::string> pip, apt;
   std::vector<CopyItem> copy;
   Field<bool> gpu;
+  Field<bool> dockerfile;  // false: the image is the user's own, no Dockerfile
 };
 
 struct HorovodOptions {
@@ -112,6 +113,8 @@ struct JobSpec {
   std::vector<KeyValue> labels, annotations, env;
   Field<std::string> image;
   Field<std::vector<std::string>> command;
+  // MPIJob: replaces the implementation's transport flags in the mpirun line.
+  Field<std::vector<std::string>> mpirun_args;
   Field<int64_t> slots;
   Field<std::string> target;  // an apiVersion of render/target.h; unset: the default
   Field<MpiImplementation> mpi_implementation;

@@ -35,8 +35,10 @@ std::optional<std::string> render_launcher(const JobSpec& job, const Templates& 
     TemplateData horovodrun;
     horovodrun["flags"] = string_list({"--log-level", *h.log_level, "--network-interface",
                                          *h.network_interface});
-    horovodrun["min_np"] = std::to_string(*h.min_replicas * *job.slots);
-    horovodrun["max_np"] = std::to_string(*h.max_replicas * *job.slots);
+    // A launcher that runs as a worker has slots ranks at every size.
+    int64_t launcher = job.run_launcher_as_worker.set() && *job.run_launcher_as_worker ? 1 : 0;
+    horovodrun["min_np"] = std::to_string((*h.min_replicas + launcher) * *job.slots);
+    horovodrun["max_np"] = std::to_string((*h.max_replicas + launcher) * *job.slots);
     horovodrun["discovery_script"] = *h.discovery_script_path;
     std::vector<std::string> tail = {"--elastic-timeout", std::to_string(*h.elastic_timeout)};
     if (*h.verbose) tail.push_back("--verbose");

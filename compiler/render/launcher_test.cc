@@ -52,6 +52,13 @@ TEST_CASE("launcher: horovodrun line and custom launcher command") {
                     "  network_interface: eth0,ib0\n"));
   CHECK(elastic.find("\nmin_np=${MPIJOBC_NP:-2}\nmax_np=${MPIJOBC_NP:-10}\n") != std::string::npos);
   CHECK(elastic.find(" --network-interface eth0,ib0 ") != std::string::npos);
+  // A launcher that runs ranks counts at both ends of the range, as in -np.
+  std::string with_launcher = render(testing::spec(
+      "HorovodJob", "  slots: 2\n  worker: {replicas: 2}\n  min_replicas: 1\n  max_replicas: 4\n"
+                    "  run_launcher_as_worker: true\n"));
+  CHECK(with_launcher.find("\nnp=${MPIJOBC_NP:-6}\n") != std::string::npos);
+  CHECK(with_launcher.find("\nmin_np=${MPIJOBC_NP:-4}\nmax_np=${MPIJOBC_NP:-10}\n") !=
+        std::string::npos);
   CHECK(exec_line(testing::spec("MPIJob", "  worker: {replicas: 1}\n"
                                           "  launcher: {command: [mpirun, -n, 1, \"a'b\"]}\n")) ==
         "exec mpirun -n 1 'a'\\''b'");

@@ -107,3 +107,22 @@ TEST_CASE("manifests: the rest of v2beta1's spec, from the spec's fields") {
   check_object(mpijob, CrdSchemas(), diags);
   CHECK_FALSE(diags.has_errors());
 }
+
+TEST_CASE("manifests: env the ranks would not see is a warning, located") {
+  JobSpec job = testing::lower_ok(testing::spec(
+      "MPIJob",
+      "  pod: {container: {env: [{name: SHARED, value: x}]}}\n"
+      "  worker:\n    replicas: 1\n    pod:\n      container:\n"
+      "        env: [{name: SHARED, value: y}, {name: ONLY_W, value: z}]\n"
+      "        envFrom: [{secretRef: {name: s}}]\n"));
+  DiagnosticEngine diags;
+  V2beta1Target().manifests(job, "", diags);
+  CHECK(testing::messages(diags) ==
+        std::vector<std::string>{
+            "13:19: spec.worker.pod.container.envFrom[0]: the ranks, started over ssh, do not see "
+            "these variables: mpirun forwards only env names written in the spec "
+            "[target/env-not-forwarded]",
+            "12:41: spec.worker.pod.container.env[1]: the ranks, started over ssh, do not see "
+            "ONLY_W: only the worker containers set it, and mpirun forwards the launcher's env "
+            "[target/env-not-forwarded]"});
+}

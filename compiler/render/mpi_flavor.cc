@@ -1,5 +1,8 @@
 #include "render/mpi_flavor.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace mpijobc {
 namespace {
 
@@ -9,11 +12,12 @@ constexpr const char* kIntelMpi = "intel-oneapi-mpi-2021.13";
 constexpr const char* kIntelMpiDevel = "intel-oneapi-mpi-devel-2021.13";
 constexpr const char* kIntelKeyring = "/usr/share/keyrings/intel-oneapi.gpg";
 
-bool has_env(const JobSpec& job, const std::string& name) {
-  for (const KeyValue& kv : job.env)
-    if (kv.key == name) return true;
-  return false;
+bool c_identifier(const std::string& s) {
+  bool ok = !s.empty() && !(s[0] >= '0' && s[0] <= '9');
+  for (char c : s) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+  return ok;
 }
+
 
 }  // namespace
 
@@ -79,22 +83,43 @@ std::optional<MpiImplementation> mpi_of_image(std::string_view image) {
   return std::nullopt;
 }
 
+std::vector<std::string> launcher_env_names(const JobSpec& job) {
+  std::vector<std::string> names;
+  auto add = [&names](const std::string& name) {
+    if (c_identifier(name) && std::find(names.begin(), names.end(), name) == names.end())
+      names.push_back(name);
+  };
+  for (const KeyValue& kv : job.env) add(kv.key);
+  for (const PodOverride* pod : {&job.pod, &job.launcher.pod}) {
+    const Node* env = pod->container.set() ? pod->container->get("env") : nullptr;
+    if (!env || !env->is_seq()) continue;
+    for (const Node& entry : env->items)
+      if (const Node* name = entry.get("name"); name && name->is_string()) add(name->text);
+  }
+  return names;
+}
+
 std::vector<std::string> mpirun_flags(const JobSpec& job) {
+  std::vector<std::string> env = launcher_env_names(job);
   // A spec NCCL_DEBUG replaces flytekit's hard-wired NCCL_DEBUG=INFO.
-  bool nccl_debug = !has_env(job, "NCCL_DEBUG");
+  bool nccl_debug = std::find(env.begin(), env.end(), "NCCL_DEBUG") == env.end();
   if (!mpi_flavor(*job.mpi_implementation).hydra) {
     std::vector<std::string> f = {"--allow-run-as-root", "-bind-to", "none", "-map-by", "slot",
                                   "-x", "LD_LIBRARY_PATH", "-x", "PATH"};
     if (nccl_debug) f.insert(f.end(), {"-x", "NCCL_DEBUG=INFO"});
-    for (const KeyValue& kv : job.env) f.insert(f.end(), {"-x", kv.key});
-    f.insert(f.end(), {"-mca", "pml", "ob1", "-mca", "btl", "^openib"});
+    for (const std::string& name : env) f.insert(f.end(), {"-x", name});
+    if (job.mpirun_args.set())
+      f.insert(f.end(), job.mpirun_args->begin(), job.mpirun_args->end());
+    else
+      f.insert(f.end(), {"-mca", "pml", "ob1", "-mca", "btl", "^openib"});
     return f;
   }
   // Env names are C identifiers (the schema says so): a comma list is safe.
   std::string names = "LD_LIBRARY_PATH,PATH";
-  for (const KeyValue& kv : job.env) names += "," + kv.key;
+  for (const std::string& name : env) names += "," + name;
   std::vector<std::string> f = {"-genvlist", names};
   if (nccl_debug) f.insert(f.end(), {"-genv", "NCCL_DEBUG", "INFO"});
+  if (job.mpirun_args.set()) f.insert(f.end(), job.mpirun_args->begin(), job.mpirun_args->end());
   return f;
 }
 

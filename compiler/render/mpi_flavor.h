@@ -41,9 +41,18 @@ std::optional<MpiImplementation> mpi_of_image(std::string_view image);
 
 // The launcher's mpirun flags for the job, -np and the hostfile excepted:
 // flytekit's for Open MPI (binding, ob1, no openib, -x forwarding), their
-// Hydra equivalents otherwise; the spec's env is forwarded to every rank
-// (ranks started over ssh or kubectl exec do not inherit the pod's).
+// Hydra equivalents otherwise; the launcher's env names (the spec's, and
+// those spec.pod and launcher.pod set, from Secrets too) are forwarded to
+// every rank (ranks started over ssh or kubectl exec do not inherit the pod's).
+// The spec's mpirun_args replace Open MPI's transport flags (ob1, no openib)
+// and follow Hydra's, which have none.
 std::vector<std::string> mpirun_flags(const JobSpec& job);
+
+// The env names the launcher's container has, each once: the spec's env,
+// then the container env of spec.pod and launcher.pod (values from Secrets
+// and ConfigMaps included). Names that are no C identifier, which Kubernetes
+// allows but shells and mpirun do not, are left out.
+std::vector<std::string> launcher_env_names(const JobSpec& job);
 
 // The environment mpi-operator (kubeflow.org/v2beta1) gives the launcher
 // container for this implementation, its hostfile and slots per worker.

@@ -27,6 +27,32 @@ TEST_CASE("mpirun flags: flytekit's for Open MPI, spec env forwarded with -x") {
               "^openib"});
 }
 
+TEST_CASE("mpirun flags: env names spec.pod and launcher.pod set are forwarded too") {
+  std::string pods =
+      "  env: {A: x}\n"
+      "  pod:\n    container:\n      env:\n        - {name: A, value: y}\n"
+      "        - name: TOKEN\n          valueFrom: {secretKeyRef: {name: s, key: k}}\n"
+      "  launcher:\n    pod: {container: {env: [{name: NCCL_DEBUG, value: WARN}]}}\n";
+  CHECK(flags(pods) == Words{"--allow-run-as-root", "-bind-to", "none", "-map-by", "slot", "-x",
+                             "LD_LIBRARY_PATH", "-x", "PATH", "-x", "A", "-x", "TOKEN", "-x",
+                             "NCCL_DEBUG", "-mca", "pml", "ob1", "-mca", "btl", "^openib"});
+  CHECK(flags(pods + "  mpi_implementation: Intel\n") ==
+        Words{"-genvlist", "LD_LIBRARY_PATH,PATH,A,TOKEN,NCCL_DEBUG"});
+  // The workers' own env is not the launcher's: -x would forward nothing.
+  CHECK(mpirun_flags(testing::lower_ok(testing::spec(
+            "MPIJob", "  worker:\n    replicas: 1\n    pod: {container: {env: [{name: W, value: x}]}}\n"))) ==
+        flags(""));
+}
+
+TEST_CASE("mpirun flags: mpirun_args replace Open MPI's transport flags, follow Hydra's") {
+  CHECK(flags("  mpirun_args: [-mca, pml, ucx]\n") ==
+        Words{"--allow-run-as-root", "-bind-to", "none", "-map-by", "slot", "-x", "LD_LIBRARY_PATH",
+              "-x", "PATH", "-x", "NCCL_DEBUG=INFO", "-mca", "pml", "ucx"});
+  CHECK(flags("  mpirun_args: []\n").back() == "NCCL_DEBUG=INFO");
+  CHECK(flags("  mpi_implementation: MPICH\n  mpirun_args: [-iface, ib0]\n") ==
+        Words{"-genvlist", "LD_LIBRARY_PATH,PATH", "-genv", "NCCL_DEBUG", "INFO", "-iface", "ib0"});
+}
+
 TEST_CASE("mpirun flags: Hydra's for Intel MPI and MPICH, none of Open MPI's") {
   for (const char* impl : {"Intel", "MPICH"}) {
     INFO(impl);

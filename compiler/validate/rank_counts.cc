@@ -50,13 +50,16 @@ void check_rank_counts(const JobSpec& job, DiagnosticEngine& diags) {
   // when -np does, and only a larger max_replicas can pass the limit.
   const Field<int64_t>& max = job.horovod.max_replicas;
   if (job.kind == JobKind::HorovodJob && max.set())
-    if (int64_t max_np = times(*max, slots); max_np > kMaxRanks)
+    if (int64_t max_np = times(*max + (launcher ? 1 : 0), slots); max_np > kMaxRanks) {
+      std::string at_max = "max_replicas " + std::to_string(*max);
       too_many(max.origin,
-               "--max-np: max_replicas " + std::to_string(*max) + " x " + count(slots, "slot"),
+               "--max-np: " + (launcher ? "(" + at_max + " and the launcher)" : at_max) + " x " +
+                   count(slots, "slot"),
                max_np,
                "with " + count(slots, "slot") + ", max_replicas can be at most " +
-                   std::to_string(kMaxRanks / slots),
+                   std::to_string(kMaxRanks / slots - (launcher ? 1 : 0)),
                diags);
+    }
 }
 
 }  // namespace mpijobc

@@ -62,6 +62,14 @@ TEST_CASE("spec/too-many-ranks: elastic Horovod's --max-np fits too") {
         Findings{"9:17: spec.max_replicas: --max-np: max_replicas 1073741824 x 2 slots = 2147483648 "
                  "ranks; MPI numbers ranks with a C int, so a job runs at most 2147483647 "
                  "[spec/too-many-ranks] -- with 2 slots, max_replicas can be at most 1073741823"});
+  // A launcher that runs ranks adds its slots to --max-np.
+  std::string launcher = "  run_launcher_as_worker: true\n  slots: 2\n  worker: {replicas: 2}\n";
+  CHECK(findings(launcher + "  max_replicas: 1073741822\n", "HorovodJob").empty());
+  CHECK(findings(launcher + "  max_replicas: 1073741823\n", "HorovodJob") ==
+        Findings{"10:17: spec.max_replicas: --max-np: (max_replicas 1073741823 and the launcher) x "
+                 "2 slots = 2147483648 ranks; MPI numbers ranks with a C int, so a job runs at most "
+                 "2147483647 [spec/too-many-ranks] -- with 2 slots, max_replicas can be at most "
+                 "1073741822"});
   // -np past the limit is one finding, not one more for the defaulted range.
   CHECK(findings("  slots: 2\n  worker: {replicas: 1073741824}\n", "HorovodJob").size() == 1);
 }

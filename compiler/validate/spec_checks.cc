@@ -1,5 +1,7 @@
 #include "validate/spec_checks.h"
 
+#include <algorithm>
+
 #include "support/quantity.h"
 #include "validate/rank_counts.h"
 
@@ -125,6 +127,94 @@ void check_launcher_program(const JobSpec& job, DiagnosticEngine& diags) {
               "start launcher.command with the program, such as mpirun", "spec/launcher-command");
 }
 
+// mpirun, mpiexec, orterun, horovodrun, also as mpirun.openmpi or /usr/bin/mpirun.
+bool is_mpi_launcher(std::string_view program) {
+  program = program.substr(program.rfind('/') + 1);
+  program = program.substr(0, program.find('.'));
+  for (std::string_view launcher : {"mpirun", "mpiexec", "orterun", "horovodrun"})
+    if (program == launcher) return true;
+  return false;
+}
+
+// How many values an option of mpirun, mpiexec or horovodrun takes (0 for a
+// flag, and for --opt=value).
+int option_values(std::string_view option) {
+  for (std::string_view two : {"-mca", "--mca", "-gmca", "--gmca", "-genv", "-env"})
+    if (option == two) return 2;
+  for (std::string_view one :
+       {"-np", "-n", "--np", "-c", "-H", "--host", "-host", "-hosts", "--hostfile", "-hostfile",
+        "-machinefile", "--machinefile", "-f", "-ppn", "-npernode", "--npernode", "-x", "-bind-to",
+        "--bind-to", "-map-by", "--map-by", "-rank-by", "--rank-by", "-genvlist", "-iface",
+        "-launcher", "-launcher-exec", "-p", "--min-np", "--max-np", "--slots-per-host",
+        "--host-discovery-script", "--network-interface", "--log-level", "--mpi-args",
+        "--elastic-timeout", "--start-timeout"})
+    if (option == one) return 1;
+  return 0;
+}
+
+// Options whose job the generated line already does: the rank count, the
+// hosts, running as root.
+bool generated_option(std::string_view option) {
+  for (std::string_view o :
+       {"-np", "-n", "--np", "-c", "-H", "--host", "-host", "-hosts", "--hostfile", "-hostfile",
+        "-machinefile", "--machinefile", "-f", "-ppn", "-npernode", "--npernode",
+        "--allow-run-as-root", "-p", "--min-np", "--max-np", "--slots-per-host",
+        "--host-discovery-script"})
+    if (option == o) return true;
+  return false;
+}
+
+// A word of a YAML flow list, double-quoted unless it is plain.
+std::string flow_word(const std::string& word) {
+  bool plain = !word.empty() && word.find_first_not_of(
+                                    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                                    "_./=+-") == std::string::npos;
+  if (plain && word != "-") return word;
+  std::string quoted = "\"";
+  for (char c : word) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string flow_list(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : ", ") + flow_word(w);
+  return "[" + out + "]";
+}
+
+// The launcher writes `mpirun <flags> -np N <command>` itself: a command that
+// starts with mpirun would run mpirun under mpirun.
+void check_command_program(const JobSpec& job, DiagnosticEngine& diags) {
+  const Field<std::vector<std::string>>& command = job.command;
+  if (job.launcher.command.set() || !command.set() || command->empty() ||
+      !is_mpi_launcher(command->front()))
+    return;
+  std::vector<std::string> options;
+  size_t i = 1;
+  while (i < command->size() && (*command)[i].size() > 1 && (*command)[i].front() == '-') {
+    size_t end = std::min(command->size(), i + 1 + option_values((*command)[i]));
+    if (!generated_option((*command)[i]))
+      options.insert(options.end(), command->begin() + i, command->begin() + end);
+    i = end;
+  }
+  std::vector<std::string> program(command->begin() + i, command->end());
+  std::string launcher = job.kind == JobKind::MPIJob ? "mpirun" : "horovodrun";
+  std::string hint = "write the program alone: command: " +
+                     (program.empty() ? std::string("[python, train.py]") : flow_list(program)) +
+                     "; the ranks are worker.replicas x slots";
+  if (!options.empty())
+    hint += job.kind == JobKind::MPIJob
+                ? ", and the other options go in mpirun_args: " + flow_list(options)
+                : ", and horovodrun's other options are spec fields (docs/spec.md)";
+  diags.error(command.origin.loc, command.origin.path + "[0]",
+              "command starts with '" + command->front() + "', but the launcher runs " + launcher +
+                  " itself: it would run " + launcher + " ... " + command->front() +
+                  " ..., a launcher in every rank",
+              hint, "spec/command-launcher");
+}
+
 }  // namespace
 
 bool is_dns1123_label(std::string_view s) {
@@ -182,6 +272,7 @@ void check_spec(const JobSpec& job, DiagnosticEngine& diags) {
   check_elastic_range(job, diags);
   check_rank_counts(job, diags);
   check_launcher_program(job, diags);
+  check_command_program(job, diags);
 }
 
 }  // namespace mpijobc

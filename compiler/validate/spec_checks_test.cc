@@ -84,6 +84,39 @@ TEST_CASE("spec rules: launcher.command starts with a program, not an option") {
   testing::lower_ok(testing::spec("MPIJob", "  worker: {replicas: 1}\n  launcher: {command: [mpirun, -x, FOO]}\n"));
 }
 
+TEST_CASE("spec rules: command is the program, not mpirun or horovodrun") {
+  auto finding = [](const std::string& kind, const std::string& command) {
+    DiagnosticEngine diags;
+    testing::lower("apiVersion: mpijobc/v1\nkind: " + kind + "\nmetadata: {name: job}\nspec:\n"
+                   "  image: a/b\n  worker: {replicas: 2}\n  command: " + command + "\n",
+                   diags);
+    std::vector<std::string> out = testing::messages(diags);
+    for (size_t i = 0; i < out.size(); ++i) out[i] += " -- " + diags.all()[i].hint;
+    return out;
+  };
+  CHECK(finding("MPIJob", "[mpirun, -np, 4, python, a.py]") ==
+        std::vector<std::string>{
+            "7:12: spec.command[0]: command starts with 'mpirun', but the launcher runs mpirun "
+            "itself: it would run mpirun ... mpirun ..., a launcher in every rank "
+            "[spec/command-launcher] -- write the program alone: command: [python, a.py]; the "
+            "ranks are worker.replicas x slots"});
+  // Options other than the rank count and the hosts move to mpirun_args.
+  CHECK_THAT(finding("MPIJob", "[/usr/bin/mpirun.openmpi, --allow-run-as-root, -n, 4, -x, FOO, "
+                               "-mca, btl, \"^openib\", --oversubscribe, python, \"a b\"]")
+                 .at(0),
+             Catch::EndsWith("-- write the program alone: command: [python, \"a b\"]; the ranks are "
+                       "worker.replicas x slots, and the other options go in mpirun_args: "
+                       "[-x, FOO, -mca, btl, \"^openib\", --oversubscribe]"));
+  CHECK_THAT(finding("HorovodJob", "[horovodrun, -np, 4, --verbose, python, a.py]").at(0),
+             Catch::EndsWith("[python, a.py]; the ranks are worker.replicas x slots, and horovodrun's other options are "
+      "spec fields (docs/spec.md)"));
+  CHECK(finding("MPIJob", "[mpiexec]").at(0).find("command: [python, train.py]") !=
+        std::string::npos);
+  // Programs that merely start with the letters pass, as does mpirun in launcher.command.
+  CHECK(finding("MPIJob", "[mpirunner, x]").empty());
+  CHECK(finding("MPIJob", "[mpirun, x]\n  launcher: {command: [mpirun, x]}").empty());
+}
+
 TEST_CASE("spec rules: a quantity written as a number must read as a quantity as written") {
   DiagnosticEngine diags;
   testing::lower(testing::spec("MPIJob", "  worker:\n    replicas: 1\n"
