@@ -115,8 +115,8 @@ int run_validate(const ValidateArgs& args) {
   emit_diagnostics(args.format, sources, diags.all());
   bool failed = diags.has_errors() || (args.werror && diags.warning_count() > 0);
   if (failed) {
-    std::cerr << "mpijobc: " << diags.error_count() << " error(s), " << diags.warning_count()
-              << " warning(s)\n";
+    std::cerr << "mpijobc: " << (diags.has_errors() ? "" : "error: warnings treated as errors (--werror): ")
+              << diags.error_count() << " error(s), " << diags.warning_count() << " warning(s)\n";
     return kExitFindings;
   }
   if (args.verbose) std::cerr << "mpijobc: " << checked << " document(s) checked, no errors\n";

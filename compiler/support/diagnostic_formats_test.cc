@@ -15,6 +15,8 @@ struct Findings {
     diags.error({f, 2, 10}, "spec.slots", "expected integer, got 'two'", "write a number", "schema/type");
     diags.warning({f, 1, 1}, {}, "deprecated", {}, "spec/deprecated-field");
     diags.error({}, {}, "no job specs found", {}, "input/empty");
+    uint32_t gone = sources.add("/abs/gone.yaml", "");
+    diags.error({gone, 0, 0}, {}, "cannot read: No such file or directory", {}, "io/read");
   }
 };
 
@@ -23,7 +25,7 @@ struct Findings {
 TEST_CASE("json: one object per finding, unlocated ones with null positions") {
   Findings f;
   nlohmann::json j = nlohmann::json::parse(to_json(f.sources, f.diags.all()));
-  REQUIRE(j.size() == 3);
+  REQUIRE(j.size() == 4);
   CHECK(j[0] == nlohmann::json{{"file", "jobs/my job.yaml"}, {"line", 2}, {"column", 10},
                                {"severity", "error"}, {"rule", "schema/type"},
                                {"message", "expected integer, got 'two'"}, {"path", "spec.slots"},
@@ -31,9 +33,13 @@ TEST_CASE("json: one object per finding, unlocated ones with null positions") {
   CHECK(j[1]["severity"] == "warning");
   CHECK(j[2]["file"].is_null());
   CHECK(j[2]["line"].is_null());
+  // A file that cannot be read: the file, no line.
+  CHECK(j[3]["file"] == "/abs/gone.yaml");
+  CHECK(j[3]["line"].is_null());
+  CHECK(j[3]["column"].is_null());
 }
 
-TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired") {
+TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired, unlocated findings as notifications") {
   Findings f;
   nlohmann::json s = nlohmann::json::parse(to_sarif(f.sources, f.diags.all(), "1.2.3"));
   CHECK(s["version"] == "2.1.0");
@@ -41,7 +47,7 @@ TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired")
   CHECK(run["tool"]["driver"]["name"] == "mpijobc");
   CHECK(run["tool"]["driver"]["version"] == "1.2.3");
   CHECK(run["tool"]["driver"]["rules"] ==
-        nlohmann::json::parse(R"([{"id":"input/empty"},{"id":"schema/type"},{"id":"spec/deprecated-field"}])"));
+        nlohmann::json::parse(R"([{"id":"io/read"},{"id":"schema/type"},{"id":"spec/deprecated-field"}])"));
   const nlohmann::json& r = run["results"][0];
   CHECK(r["ruleId"] == "schema/type");
   CHECK(r["level"] == "error");
@@ -50,5 +56,15 @@ TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired")
   CHECK(loc["artifactLocation"]["uri"] == "jobs/my%20job.yaml");
   CHECK(loc["region"] == nlohmann::json{{"startLine", 2}, {"startColumn", 10}});
   CHECK(run["results"][1]["level"] == "warning");
-  CHECK_FALSE(run["results"][2].contains("locations"));
+  // An absolute path is a file: URI; a file as a whole has no region.
+  REQUIRE(run["results"].size() == 3);
+  const nlohmann::json& gone = run["results"][2]["locations"][0]["physicalLocation"];
+  CHECK(gone["artifactLocation"]["uri"] == "file:///abs/gone.yaml");
+  CHECK_FALSE(gone.contains("region"));
+  // Code scanning drops results without a location.
+  const nlohmann::json& invocation = run["invocations"][0];
+  CHECK(invocation["executionSuccessful"] == false);
+  CHECK(invocation["toolExecutionNotifications"] ==
+        nlohmann::json::parse(R"([{"level":"error","message":{"text":"no job specs found"},
+                                   "descriptor":{"id":"input/empty"}}])"));
 }
