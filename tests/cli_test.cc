@@ -39,16 +39,36 @@ TEST_CASE("usage errors exit 2") {
   // Options that take one of a few values (one_of) refuse any other.
   Result target = run(quote(mpijobc()) + " build --target kubeflow.org/v3 samples/mpi-pi.yaml");
   CHECK(target.status == 2);
-  CHECK(target.err.find("--target: kubeflow.org/v3 not in {kubeflow.org/v2beta1,") == 0);
-  CHECK(run(quote(mpijobc()) + " validate --format xml samples/mpi-pi.yaml").status == 2);
+  CHECK(target.err.find("--target: 'kubeflow.org/v3' is not one of kubeflow.org/v2beta1, ") == 0);
+  Result xml = run(quote(mpijobc()) + " validate --format xml samples/mpi-pi.yaml");
+  CHECK(xml.status == 2);
+  CHECK(xml.err.find("--format: 'xml' is not one of text, json, sarif\n") == 0);
+  // Not taken as the second format, as CLI11's IsMember would.
+  CHECK(run(quote(mpijobc()) + " validate --format 1 samples/mpi-pi.yaml").status == 2);
   CHECK(run(quote(mpijobc()) + " convert --to toml samples/mpi-pi.yaml").status == 2);
+}
+
+TEST_CASE("an unknown command is named, with the command it was probably meant to be") {
+  Result typo = run(quote(mpijobc()) + " bild samples/mpi-pi.yaml");
+  CHECK(typo.status == 2);
+  CHECK(typo.err == "mpijobc: error: unknown command 'bild'\nnote: did you mean 'build'?\n");
+  Result other = run(quote(mpijobc()) + " frobnicate");
+  CHECK(other.status == 2);
+  CHECK(other.err.find("note: the commands are build, run, validate,") != std::string::npos);
+}
+
+TEST_CASE("build --help shows --templates DIR in plain words") {
+  Result help = run(quote(mpijobc()) + " build --help");
+  CHECK(help.out.find("--templates DIR ") != std::string::npos);
+  CHECK(help.out.find("DIR:DIR") == std::string::npos);
 }
 
 TEST_CASE("an unreadable input is an error with nothing written") {
   TempDir out;
   Result r = run(quote(mpijobc()) + " build /no/such/spec.yaml -o " + quote(out / "deploy"));
   CHECK(r.status == 1);
-  CHECK(r.err.find("cannot read /no/such/spec.yaml") != std::string::npos);
+  CHECK(r.err.find("/no/such/spec.yaml: error: cannot read: No such file or directory [io/read]\n") !=
+        std::string::npos);
   CHECK_FALSE(exists(out / "deploy"));
 }
 

@@ -42,7 +42,9 @@ TEST_CASE("format sarif: a SARIF 2.1.0 log that code scanning accepts") {
     skip("python3-jsonschema is not installed");
   for (const char* command :
        {"validate --format sarif tests/manifests/bad/v1-replicas.yaml tests/manifests/bad/bdap.yaml",
-        "build --format sarif tests/bad/wrong-types.yaml -o /nonexistent/never"}) {
+        "build --format sarif tests/bad/wrong-types.yaml -o /nonexistent/never",
+        // An unreadable file: a result at the file, as a file: URI.
+        "build --format sarif /no/such/spec.yaml -o /nonexistent/never"}) {
     Result r = python_on(
         quote(mpijobc()) + " " + std::string(command),
         "import json, sys, jsonschema\n"

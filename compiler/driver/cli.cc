@@ -1,5 +1,7 @@
 #include "driver/cli.h"
 
+#include "support/suggest.h"
+
 namespace mpijobc {
 
 std::vector<Command> define_cli(CLI::App& app) {
@@ -32,6 +34,26 @@ std::vector<Command> define_cli(CLI::App& app) {
 void add_all_options(const std::vector<Command>& commands) {
   for (const Command& command : commands)
     if (command.add_options) command.add_options();
+}
+
+bool check_command_name(const std::vector<Command>& commands, const std::string& word,
+                        std::ostream& err) {
+  if (word.empty() || word[0] == '-') return true;
+  std::vector<std::string> names;
+  for (const Command& command : commands) {
+    if (command.app->get_name() == word) return true;
+    names.push_back(command.app->get_name());
+  }
+  err << "mpijobc: error: unknown command '" << word << "'\n";
+  std::string match = closest_match(word, names);
+  if (!match.empty()) {
+    err << "note: did you mean '" << match << "'?\n";
+  } else {
+    std::string list;
+    for (const std::string& name : names) list += (list.empty() ? "" : ", ") + name;
+    err << "note: the commands are " << list << "\n";
+  }
+  return false;
 }
 
 }  // namespace mpijobc

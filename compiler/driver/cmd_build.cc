@@ -216,7 +216,7 @@ Command add_build_command(CLI::App& app) {
     cmd->add_option("--templates", args->templates_dir,
                     "Directory with your own launcher.sh.mustache / Dockerfile.mustache")
         ->type_name("DIR")
-        ->check(CLI::ExistingDirectory);
+        ->check(CLI::Validator(CLI::ExistingDirectory).description(""));  // not "DIR:DIR"
     one_of(cmd->add_option("--target", args->target,
                            "The operator to generate for, overriding each spec's target (default: "
                            "the spec's, else kubeflow.org/v2beta1)"),

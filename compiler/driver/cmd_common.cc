@@ -15,15 +15,21 @@
 namespace mpijobc {
 
 CLI::Option* one_of(CLI::Option* option, const std::vector<std::string>& values) {
-  std::string type;
+  std::string type, list;
   for (const std::string& value : values) {
     // describe() (cli_model.h) could not read it back from the type name.
     if (value.empty() || value.find(':') != std::string::npos ||
         value.find(kChoiceSeparator) != std::string::npos)
       throw std::invalid_argument("one_of: '" + value + "' cannot be a choice");
     type += (type.empty() ? "" : std::string(1, kChoiceSeparator)) + value;
+    list += (list.empty() ? "" : ", ") + value;
   }
-  return option->type_name(type)->check(CLI::IsMember(values).description(""));
+  // Names only: CLI11's IsMember also takes what converts to one of them.
+  auto is_one = [values, list](std::string& value) -> std::string {
+    if (std::find(values.begin(), values.end(), value) != values.end()) return "";
+    return "'" + value + "' is not one of " + list;
+  };
+  return option->type_name(type)->check(CLI::Validator(is_one, ""));
 }
 
 void add_format_option(CLI::App* cmd, DiagnosticFormat& format) {

@@ -80,9 +80,7 @@ bool read_file(SourceManager& sources, uint32_t file, DiagnosticEngine& diags) {
   std::optional<std::string> text =
       from_stdin ? read_stdin_text(limit) : read_file_text(path, limit);
   if (!text) {
-    diags.error({}, {},
-                "cannot read " + (from_stdin ? "standard input" : path) + ": " + std::strerror(errno),
-                {}, "io/read");
+    diags.error({file, 0, 0}, {}, std::string("cannot read: ") + std::strerror(errno), {}, "io/read");
     return false;
   }
   sources.set_text(file, std::move(*text));

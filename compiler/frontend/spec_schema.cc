@@ -1,8 +1,11 @@
 #include "frontend/spec_schema.h"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
+#include "dsl/lexical.h"
+#include "dsl/to_node.h"
 #include "support/embedded.h"
 
 namespace mpijobc {
@@ -22,6 +25,77 @@ const nlohmann::json& kind_fields(const std::string& definition) {
   return (definition == "MPIJobSpec" ? mpi : horovod).at("properties");
 }
 
+// Kubernetes' names for fields, which people bring from MPIJob manifests:
+// where mpijobc has them, as they would be written at `path`, or "".
+std::string kubernetes_name(const std::string& key, const std::string& path) {
+  enum Where { Spec, Role, Resources, Elsewhere };
+  static const struct {
+    const char* key;
+    Where where;
+    const char* ours;
+  } names[] = {
+      {"slotsPerWorker", Spec, "slots"},
+      {"resources", Spec, "worker: {requests: ..., limits: ...}"},
+      {"resources", Role, "requests: ... and limits: ..."},
+      {"memory", Resources, "mem"},
+      {"nvidia.com/gpu", Resources, "gpu"},
+      {"ephemeral-storage", Resources, "ephemeral_storage"},
+      {"runPolicy", Spec, "run_policy"},
+      {"cleanPodPolicy", Spec, "run_policy: {clean_pod_policy: ...}"},
+      {"ttlSecondsAfterFinished", Spec, "run_policy: {ttl_seconds_after_finished: ...}"},
+      {"activeDeadlineSeconds", Spec, "run_policy: {active_deadline_seconds: ...}"},
+      {"backoffLimit", Spec, "run_policy: {backoff_limit: ...}"},
+  };
+  // PodSpec and container fields go into pod overrides (docs/spec.md).
+  static const std::vector<std::string> pod_fields = {
+      "nodeSelector", "tolerations", "affinity", "serviceAccountName", "priorityClassName",
+      "securityContext", "imagePullSecrets", "volumes", "initContainers", "schedulerName"};
+  static const std::vector<std::string> container_fields = {"volumeMounts", "imagePullPolicy"};
+  auto ends_with = [&path](const std::string& end) {
+    return path.size() >= end.size() && path.compare(path.size() - end.size(), end.size(), end) == 0;
+  };
+  Where where = path == "spec"                                      ? Spec
+                : path == "spec.worker" || path == "spec.launcher" ? Role
+                : ends_with(".requests") || ends_with(".limits")   ? Resources
+                                                                    : Elsewhere;
+  for (const auto& name : names)
+    if (name.key == key && name.where == where) return name.ours;
+  if (where != Spec && where != Role) return {};
+  auto in = [&key](const std::vector<std::string>& fields) {
+    return std::find(fields.begin(), fields.end(), key) != fields.end();
+  };
+  if (in(pod_fields)) return "pod: {spec: {" + key + ": ...}}";
+  if (in(container_fields)) return "pod: {container: {" + key + ": ...}}";
+  return {};
+}
+
+// For values written as Kubernetes or the DSL would take them.
+std::string value_hint(const Node& n, const std::string& path) {
+  std::string key = path.substr(path.rfind('.') + 1);
+  if (key == "gpu" && n.kind == Node::Kind::Float)
+    return "GPUs are counted in whole devices, e.g. 1";
+  if (!n.is_string() || !dsl::is_unit(n.text)) return {};
+  std::string_view suffix = dsl::unit_suffix(n.text);
+  std::string number = n.text.substr(0, n.text.size() - suffix.size());
+  if (long long unit = dsl::duration_unit_seconds(suffix); unit && dsl::is_seconds_field(key)) {
+    long double seconds = std::stold(number) * unit;
+    if (seconds == static_cast<long long>(seconds))
+      return "write seconds: " + std::to_string(static_cast<long long>(seconds)) +
+             " (the DSL takes durations like " + n.text + ")";
+  }
+  static const std::vector<std::string> byte_units = {"kb", "mb", "gb", "tb", "pb", "eb"};
+  std::string lower;
+  for (char c : suffix) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (std::find(byte_units.begin(), byte_units.end(), lower) != byte_units.end()) {
+    std::string prefix(1, static_cast<char>(std::toupper(static_cast<unsigned char>(lower[0]))));
+    if (prefix == "K") prefix = "k";  // kilo is k in a quantity, kibi Ki
+    std::string binary = prefix == "k" ? "Ki" : prefix + "i";
+    return "Kubernetes quantities use " + binary + "/" + prefix + ": " + number + binary + " or " +
+           number + prefix;
+  }
+  return {};
+}
+
 std::string required_hint(const std::string& path, const std::string& key) {
   if (path.empty() && key == "apiVersion") return "start the document with 'apiVersion: mpijobc/v1'";
   if (path.empty() && key == "kind") return "add 'kind: MPIJob' or 'kind: HorovodJob'";
@@ -30,7 +104,7 @@ std::string required_hint(const std::string& path, const std::string& key) {
 
 }  // namespace
 
-SpecSchema::SpecSchema() : envelope_(part("Envelope"), "schema", {nullptr, required_hint}) {}
+SpecSchema::SpecSchema() : envelope_(part("Envelope"), "schema", {nullptr, required_hint, nullptr}) {}
 
 const SpecSchema& SpecSchema::builtin() {
   // Never destroyed: tearing the schemas down at exit cost a one-spec build 7 %.
@@ -41,14 +115,16 @@ const SpecSchema& SpecSchema::builtin() {
 const LocatedSchema& SpecSchema::spec_schema(const Lazy& lazy, const char* definition) const {
   std::call_once(lazy.once, [&] {
     SchemaHints hints{[](const std::string& key, const std::string& path) {
-                        if (path != "spec") return std::string();
-                        if (kind_fields("HorovodJobSpec").contains(key))
+                        if (path == "spec" && kind_fields("HorovodJobSpec").contains(key))
                           return "'" + key + "' is only valid for kind: HorovodJob";
-                        if (kind_fields("MPIJobSpec").contains(key))
+                        if (path == "spec" && kind_fields("MPIJobSpec").contains(key))
                           return "'" + key + "' is only valid for kind: MPIJob";
+                        std::string ours = kubernetes_name(key, path);
+                        if (!ours.empty())
+                          return "Kubernetes' '" + key + "' is written '" + ours + "' in a job spec";
                         return std::string();
                       },
-                      nullptr};
+                      nullptr, value_hint};
     lazy.schema.emplace(part(definition), "schema", std::move(hints));
   });
   return *lazy.schema;

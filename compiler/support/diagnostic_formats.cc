@@ -9,11 +9,12 @@
 namespace mpijobc {
 namespace {
 
-// A relative URI reference for a path: unreserved characters and '/' as
-// they are, everything else percent-encoded (RFC 3986).
+// A URI reference for a path: unreserved characters and '/' as they are,
+// everything else percent-encoded (RFC 3986); an absolute path is a file:
+// URI (RFC 8089), a relative one stays relative.
 std::string uri_of(const std::string& path) {
   static const char* hex = "0123456789ABCDEF";
-  std::string out;
+  std::string out = path.rfind('/', 0) == 0 ? "file://" : "";
   for (unsigned char c : path) {
     bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
                 c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
@@ -61,8 +62,8 @@ std::string to_json(const SourceManager& sources, const std::vector<Diagnostic>&
   for (const Diagnostic& d : diags) {
     nlohmann::json f;
     f["file"] = d.loc.valid() ? nlohmann::json(sources.path(d.loc.file)) : nlohmann::json();
-    f["line"] = d.loc.valid() ? nlohmann::json(d.loc.line) : nlohmann::json();
-    f["column"] = d.loc.valid() ? nlohmann::json(d.loc.column) : nlohmann::json();
+    f["line"] = d.loc.has_line() ? nlohmann::json(d.loc.line) : nlohmann::json();
+    f["column"] = d.loc.has_line() ? nlohmann::json(d.loc.column) : nlohmann::json();
     f["severity"] = severity_name(d.severity);
     f["rule"] = d.rule;
     f["message"] = d.message;
@@ -78,20 +79,30 @@ std::string to_sarif(const SourceManager& sources, const std::vector<Diagnostic>
                      const std::string& version, const RunCounts& counts) {
   std::set<std::string> rule_ids;
   nlohmann::json results = nlohmann::json::array();
+  // Findings of no file (input/empty): code scanning drops results without
+  // a location, so they are the invocation's notifications.
+  nlohmann::json notifications = nlohmann::json::array();
+  bool failed = false;
   for (const Diagnostic& d : diags) {
+    failed = failed || d.severity == Severity::Error;
     nlohmann::json r;
-    if (!d.rule.empty()) {
-      r["ruleId"] = d.rule;
-      rule_ids.insert(d.rule);
-    }
     r["level"] = severity_name(d.severity);
     std::string message = (d.path.empty() ? "" : d.path + ": ") + d.message;
     if (!d.hint.empty()) message += " (" + d.hint + ")";
     r["message"] = {{"text", message}};
-    if (d.loc.valid())
-      r["locations"] = {{{"physicalLocation",
-                          {{"artifactLocation", {{"uri", uri_of(sources.path(d.loc.file))}}},
-                           {"region", {{"startLine", d.loc.line}, {"startColumn", d.loc.column}}}}}}};
+    if (!d.loc.valid()) {
+      if (!d.rule.empty()) r["descriptor"] = {{"id", d.rule}};
+      notifications.push_back(std::move(r));
+      continue;
+    }
+    if (!d.rule.empty()) {
+      r["ruleId"] = d.rule;
+      rule_ids.insert(d.rule);
+    }
+    nlohmann::json location = {{"artifactLocation", {{"uri", uri_of(sources.path(d.loc.file))}}}};
+    if (d.loc.has_line())
+      location["region"] = {{"startLine", d.loc.line}, {"startColumn", d.loc.column}};
+    r["locations"] = {{{"physicalLocation", location}}};
     if (!d.path.empty()) r["properties"] = {{"fieldPath", d.path}};
     results.push_back(std::move(r));
   }
@@ -105,6 +116,8 @@ std::string to_sarif(const SourceManager& sources, const std::vector<Diagnostic>
        {{{"tool",
           {{"driver",
             {{"name", "mpijobc"}, {"version", version}, {"rules", rules}}}}},
+         {"invocations",
+          {{{"executionSuccessful", !failed}, {"toolExecutionNotifications", notifications}}}},
          {"results", results},
          {"properties", {{"summary", summary(diags, counts)}}}}}}};
   return log.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

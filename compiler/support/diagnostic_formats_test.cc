@@ -15,6 +15,8 @@ struct Findings {
     diags.error({f, 2, 10}, "spec.slots", "expected integer, got 'two'", "write a number", "schema/type");
     diags.warning({f, 1, 1}, {}, "deprecated", {}, "spec/deprecated-field");
     diags.error({}, {}, "no job specs found", {}, "input/empty");
+    uint32_t gone = sources.add("/abs/gone.yaml", "");
+    diags.error({gone, 0, 0}, {}, "cannot read: No such file or directory", {}, "io/read");
   }
 };
 
@@ -23,9 +25,9 @@ struct Findings {
 TEST_CASE("json: one object per finding, unlocated ones with null positions, and a summary") {
   Findings f;
   nlohmann::json out = nlohmann::json::parse(to_json(f.sources, f.diags.all(), {{"files", 1}, {"MPIJobs", 0}}));
-  CHECK(out["summary"] == nlohmann::json{{"files", 1}, {"mpijobs", 0}, {"errors", 2}, {"warnings", 1}});
+  CHECK(out["summary"] == nlohmann::json{{"files", 1}, {"mpijobs", 0}, {"errors", 3}, {"warnings", 1}});
   const nlohmann::json& j = out["findings"];
-  REQUIRE(j.size() == 3);
+  REQUIRE(j.size() == 4);
   CHECK(j[0] == nlohmann::json{{"file", "jobs/my job.yaml"}, {"line", 2}, {"column", 10},
                                {"severity", "error"}, {"rule", "schema/type"},
                                {"message", "expected integer, got 'two'"}, {"path", "spec.slots"},
@@ -33,9 +35,13 @@ TEST_CASE("json: one object per finding, unlocated ones with null positions, and
   CHECK(j[1]["severity"] == "warning");
   CHECK(j[2]["file"].is_null());
   CHECK(j[2]["line"].is_null());
+  // A file that cannot be read: the file, no line.
+  CHECK(j[3]["file"] == "/abs/gone.yaml");
+  CHECK(j[3]["line"].is_null());
+  CHECK(j[3]["column"].is_null());
 }
 
-TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired") {
+TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired, unlocated findings as notifications") {
   Findings f;
   nlohmann::json s = nlohmann::json::parse(to_sarif(f.sources, f.diags.all(), "1.2.3", {{"files", 1}}));
   CHECK(s["version"] == "2.1.0");
@@ -43,7 +49,7 @@ TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired")
   CHECK(run["tool"]["driver"]["name"] == "mpijobc");
   CHECK(run["tool"]["driver"]["version"] == "1.2.3");
   CHECK(run["tool"]["driver"]["rules"] ==
-        nlohmann::json::parse(R"([{"id":"input/empty"},{"id":"schema/type"},{"id":"spec/deprecated-field"}])"));
+        nlohmann::json::parse(R"([{"id":"io/read"},{"id":"schema/type"},{"id":"spec/deprecated-field"}])"));
   const nlohmann::json& r = run["results"][0];
   CHECK(r["ruleId"] == "schema/type");
   CHECK(r["level"] == "error");
@@ -52,13 +58,23 @@ TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired")
   CHECK(loc["artifactLocation"]["uri"] == "jobs/my%20job.yaml");
   CHECK(loc["region"] == nlohmann::json{{"startLine", 2}, {"startColumn", 10}});
   CHECK(run["results"][1]["level"] == "warning");
-  CHECK_FALSE(run["results"][2].contains("locations"));
-  CHECK(run["properties"]["summary"] == nlohmann::json{{"files", 1}, {"errors", 2}, {"warnings", 1}});
+  // An absolute path is a file: URI; a file as a whole has no region.
+  REQUIRE(run["results"].size() == 3);
+  const nlohmann::json& gone = run["results"][2]["locations"][0]["physicalLocation"];
+  CHECK(gone["artifactLocation"]["uri"] == "file:///abs/gone.yaml");
+  CHECK_FALSE(gone.contains("region"));
+  // Code scanning drops results without a location.
+  const nlohmann::json& invocation = run["invocations"][0];
+  CHECK(invocation["executionSuccessful"] == false);
+  CHECK(invocation["toolExecutionNotifications"] ==
+        nlohmann::json::parse(R"([{"level":"error","message":{"text":"no job specs found"},
+                                   "descriptor":{"id":"input/empty"}}])"));
+  CHECK(run["properties"]["summary"] == nlohmann::json{{"files", 1}, {"errors", 3}, {"warnings", 1}});
 }
 
 TEST_CASE("summary line: counts with their nouns, one or many") {
   Findings f;
   CHECK(summary_line(f.diags.all(), {{"files", 12}, {"MPIJobs", 1}, {"specs", 3}}) ==
-        "12 files, 1 MPIJob, 3 specs checked; 2 errors, 1 warning");
+        "12 files, 1 MPIJob, 3 specs checked; 3 errors, 1 warning");
   CHECK(summary_line({}, {}) == "0 errors, 0 warnings");
 }

@@ -59,7 +59,9 @@ const char* severity_color(Severity s) {
 void print_prefix(std::ostream& out, const SourceManager& sources, const SourceLoc& loc, Style style) {
   out << style(kBold);
   if (loc.valid()) {
-    out << sources.path(loc.file) << ':' << loc.line << ':' << loc.column << ": ";
+    out << sources.path(loc.file);
+    if (loc.has_line()) out << ':' << loc.line << ':' << loc.column;
+    out << ": ";
   } else {
     out << "mpijobc: ";
   }

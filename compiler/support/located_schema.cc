@@ -122,7 +122,7 @@ class Checker {
     }
     if (starts(d, "Value type not permitted")) {
       diags_.error(value_loc, p.path,
-                   "expected " + type_list(s) + ", got " + describe_value(n), type_hint(s, n),
+                   "expected " + type_list(s) + ", got " + describe_value(n), type_hint(s, n, p.path),
                    rule("type"));
       return;
     }
@@ -142,7 +142,7 @@ class Checker {
          starts(d, "Failed to match expected value set by 'const'") ||
          (n.kind == Node::Kind::String && starts(d, "Expected number")))) {
       diags_.error(value_loc, p.path, describe_value(n) + " " + s["errorMessage"].get<std::string>(),
-                   {}, rule("format"));
+                   value_hint(n, p.path), rule("format"));
       return;
     }
     if (starts(d, "Expected number greater than") && s.contains("minimum")) {
@@ -201,9 +201,14 @@ class Checker {
     return type_names(types);
   }
 
-  static std::string type_hint(const nlohmann::json& s, const Node& n) {
-    return mpijobc::type_hint(
+  std::string type_hint(const nlohmann::json& s, const Node& n, const std::string& path) const {
+    std::string hint = mpijobc::type_hint(
         s.value("type", nlohmann::json()).is_string() ? s["type"].get<std::string>() : "", n);
+    return hint.empty() ? value_hint(n, path) : hint;
+  }
+
+  std::string value_hint(const Node& n, const std::string& path) const {
+    return hints_.value ? hints_.value(n, path) : std::string();
   }
 
   std::string rule(const char* name) const { return rules_ + "/" + name; }

@@ -26,6 +26,8 @@ struct SchemaHints {
   std::function<std::string(const std::string& key, const std::string& path)> unknown_field;
   // For a required key missing at `path`.
   std::function<std::string(const std::string& path, const std::string& key)> required;
+  // For a value of the wrong type or form at `path`, when the type has no hint.
+  std::function<std::string(const Node& value, const std::string& path)> value;
 };
 
 class LocatedSchema {

@@ -10,13 +10,15 @@
 namespace mpijobc {
 
 // A 1-based line/column in a registered file. file == 0 means "no position"
-// (for example a value that mpijobc generated rather than read).
+// (for example a value that mpijobc generated rather than read); line == 0,
+// the file as a whole (one that cannot be read).
 struct SourceLoc {
   uint32_t file = 0;
   uint32_t line = 0;
   uint32_t column = 0;
 
   bool valid() const { return file != 0; }
+  bool has_line() const { return line != 0; }
 };
 
 class SourceManager {

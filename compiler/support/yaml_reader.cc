@@ -65,7 +65,8 @@ class TreeBuilder {
     return std::move(root_);
   }
 
-  SourceLoc loc(const yaml_mark_t& m) { return sources_.loc(file_, offsets_.byte_offset(m.index)); }
+  size_t offset(const yaml_mark_t& m) { return offsets_.byte_offset(m.index); }
+  SourceLoc loc(const yaml_mark_t& m) { return sources_.loc(file_, offset(m)); }
 
   void on_event(const yaml_event_t& e) {
     switch (e.type) {
@@ -379,13 +380,28 @@ ReadError syntax_error(const yaml_parser_t& p, const SourceManager& sources, uin
                                                      " is not allowed",
             "in a double-quoted string write it as an escape, e.g. \\u" + std::string(name + 2)};
   }
+  SourceLoc loc = builder.loc(p.problem_mark);
+  if (problem == "found character that cannot start any token") {
+    std::string_view text = sources.text(file);
+    size_t at = builder.offset(p.problem_mark);
+    if (at < text.size() && text[at] == '\t') {
+      size_t line_start = text.rfind('\n', at) + 1;  // npos + 1 == 0
+      if (text.substr(line_start, at - line_start).find_first_not_of(" \t") == std::string_view::npos)
+        return {loc, "invalid YAML: a tab cannot indent YAML", "indent with spaces"};
+      return {loc, "invalid YAML: a tab cannot stand before a value here", "write a space instead"};
+    }
+  }
+  if (problem == "mapping values are not allowed in this context")
+    return {loc, "invalid YAML: " + problem,
+            "a key indented deeper than the line above it continues that line's value: line it "
+            "up with its siblings; a value that holds ': ' must be quoted"};
   std::string hint;
   if (p.context) {
     SourceLoc at = builder.loc(p.context_mark);
     hint = std::string(p.context) + " that starts at line " + std::to_string(at.line) +
            ", column " + std::to_string(at.column);
   }
-  return {builder.loc(p.problem_mark), "invalid YAML: " + problem, hint};
+  return {loc, "invalid YAML: " + problem, hint};
 }
 
 }  // namespace

@@ -56,8 +56,11 @@ void np_matches_slots(const JobSpec& job, DiagnosticEngine& diags) {
   diags.warning(job.launcher.command.origin.loc,
                 job.launcher.command.origin.path + "[" + std::to_string(np->second) + "]",
                 "-np " + std::to_string(np->first) + " asks for " + what,
-                "use -np " + std::to_string(total) + " (worker.replicas x slots), or drop "
-                "launcher.command to have it generated",
+                "use -np " + std::to_string(total) +
+                    (job.run_launcher_as_worker.set() && *job.run_launcher_as_worker
+                         ? " ((worker.replicas + 1) x slots: the launcher runs ranks too)"
+                         : " (worker.replicas x slots)") +
+                    ", or drop launcher.command to have it generated",
                 "lint/np-slots");
 }
 

@@ -45,6 +45,19 @@ TEST_CASE("lint/np-slots: -np in a hand-written launcher command") {
                  "slots: 3 slots stay idle [lint/np-slots]"});
 }
 
+TEST_CASE("lint/np-slots: the hint counts the launcher's ranks when it runs as a worker") {
+  JobSpec job = testing::lower_ok(testing::spec(
+      "MPIJob", "  slots: 2\n  run_launcher_as_worker: true\n  worker: {replicas: 2}\n"
+                "  launcher: {command: [mpirun, -np, 4, app]}\n"));
+  DiagnosticEngine diags;
+  lint_job(job, diags);
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].message == "-np 4 asks for fewer ranks than the job's 6 slots: 2 slots stay idle");
+  CHECK(diags.all()[0].hint ==
+        "use -np 6 ((worker.replicas + 1) x slots: the launcher runs ranks too), or drop "
+        "launcher.command to have it generated");
+}
+
 TEST_CASE("lint/gang-min-available: gangs the job can fill") {
   CHECK(lint("  worker: {replicas: 2}\n  run_policy: {scheduling: {min_available: 3}}\n").empty());
   CHECK(lint("  worker: {replicas: 2}\n  run_policy: {scheduling: {queue: q}}\n").empty());

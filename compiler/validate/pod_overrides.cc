@@ -61,7 +61,7 @@ SchemaHints hints_for(const std::map<std::string, std::string>& owned) {
             auto it = owned.find(key);
             return it == owned.end() ? std::string() : it->second;
           },
-          nullptr};
+          nullptr, nullptr};
 }
 
 struct PodSchemas {
