@@ -23,6 +23,7 @@ std::vector<Command> define_cli(CLI::App& app) {
       add_schema_command(app),
       add_convert_command(app),
       add_fmt_command(app),
+      add_import_command(app),
   };
   // CLI11 calls this when the subcommand is chosen, before parsing its arguments.
   for (const Command& command : commands)

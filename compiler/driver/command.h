@@ -51,5 +51,6 @@ Command add_validate_command(CLI::App& app);
 Command add_schema_command(CLI::App& app);
 Command add_convert_command(CLI::App& app);
 Command add_fmt_command(CLI::App& app);
+Command add_import_command(CLI::App& app);
 
 }  // namespace mpijobc

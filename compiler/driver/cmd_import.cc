@@ -1,0 +1,122 @@
+// `mpijobc import FILE... [--to yaml|dsl] [-o DIR]`: turns Kubernetes MPIJobs
+// into job specs (frontend/import_mpijob.h). Each imported spec is compiled
+// in memory before anything is printed or written: a spec that does not
+// compile is an error, and then nothing is written.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "driver/command.h"
+#include "driver/compile.h"
+#include "dsl/from_node.h"
+#include "dsl/printer.h"
+#include "frontend/documents.h"
+#include "frontend/import_mpijob.h"
+#include "output/writer.h"
+#include "support/yaml_writer.h"
+
+namespace mpijobc {
+namespace {
+
+struct ImportArgs {
+  std::vector<std::string> inputs;
+  std::string to = "yaml";
+  std::string out_dir;
+  bool verbose = false;
+  DiagnosticFormat format = DiagnosticFormat::Text;
+};
+
+std::string print(const Node& spec, const std::string& to) {
+  if (to == "yaml") return to_yaml(spec, Spelling::AsWritten);
+  dsl::File out;
+  out.jobs.push_back(dsl::from_document(spec));
+  return dsl::print(out);
+}
+
+// Writes DIR/<name>.yaml (or .mpijob) for each spec, all or nothing; a file
+// already there is an error (import never overwrites a spec).
+bool write_specs(const ImportArgs& args, const std::vector<Node>& specs, DiagnosticEngine& diags) {
+  StagedWrite writer(args.out_dir, StagedWrite::Replace::any, diags);
+  for (const Node& spec : specs) {
+    const Node* name = spec.get("metadata")->get("name");
+    std::string file = name->text + (args.to == "yaml" ? ".yaml" : ".mpijob");
+    if (std::filesystem::exists(std::filesystem::path(args.out_dir) / file)) {
+      diags.error(name->loc, "metadata.name", args.out_dir + "/" + file + " exists: not overwritten",
+                  "remove it, or import into another directory", "import/exists");
+      continue;
+    }
+    std::string text = print(spec, args.to);
+    if (args.to == "yaml") text = "---\n" + text;
+    if (writer.stage({file, text, false}) != StagedWrite::Staged::ok) return false;
+  }
+  return !diags.has_errors() && writer.commit();
+}
+
+int run_import(const ImportArgs& args) {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  Compiler compiler(sources, diags, {});
+  std::vector<Node> specs;
+  for (const std::string& input : args.inputs) {
+    uint32_t file = load_file(sources, input, diags);
+    if (!file) continue;
+    size_t index = 0;
+    for (const Node& doc : read_documents(sources, file, diags)) {
+      ++index;
+      if (!is_mpijob(doc)) {
+        if (args.verbose)
+          diags.report({Severity::Note, doc.loc, {},
+                        "document " + std::to_string(index) + " skipped: not an MPIJob", {}, {}});
+        continue;
+      }
+      std::optional<Node> spec = import_mpijob(doc, diags);
+      if (!spec) continue;
+      FileResult result;
+      compiler.compile_document(*spec, input, result);
+      for (const Diagnostic& d : result.diags.all()) diags.report(d);
+      specs.push_back(std::move(*spec));
+    }
+  }
+  if (specs.empty() && !diags.has_errors())
+    diags.error({}, {}, "no MPIJobs found", "import reads MPIJobs of kubeflow.org/v2beta1, "
+                "kubeflow.org/v1 and batch.test.bdap.com/v1", "import/no-mpijobs");
+  bool ok = !diags.has_errors();
+  if (ok && !args.out_dir.empty()) ok = write_specs(args, specs, diags);
+  else if (ok)
+    for (const Node& spec : specs)
+      std::cout << (args.to == "yaml" ? "---\n" : "") << print(spec, args.to);
+  emit_diagnostics(args.format, sources, diags.all());
+  if (!ok) {
+    std::cerr << "mpijobc: " << diags.error_count() << " error(s); nothing imported\n";
+    return kExitFindings;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+Command add_import_command(CLI::App& app) {
+  auto args = std::make_shared<ImportArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "import", "Turn Kubernetes MPIJobs into job specs (YAML, or the DSL with --to dsl)");
+  auto add_options = [cmd, args] {
+    cmd->add_option("files", args->inputs, "Kubernetes manifests holding MPIJobs")
+        ->required()
+        ->type_name("FILE");
+    one_of(cmd->add_option("--to", args->to, "The syntax to write (default yaml)"),
+           {"yaml", "dsl"});
+    cmd->add_option("-o,--out", args->out_dir,
+                    "Write DIR/<name>.yaml (or .mpijob) per job, all or nothing, instead of stdout")
+        ->type_name("DIR");
+    cmd->add_flag("-v,--verbose", args->verbose, "Say which documents were skipped");
+    add_format_option(cmd, args->format);
+    cmd->footer(
+        "Reads MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1;\n"
+        "other documents are skipped. Each spec builds the MPIJob again for the same target\n"
+        "(docs/import.md). -o never overwrites a file.\n"
+        "Example: mpijobc import pi.yaml > pi-spec.yaml");
+  };
+  return {cmd, add_options, [args] { return run_import(*args); }};
+}
+
+}  // namespace mpijobc
