@@ -107,7 +107,9 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
   size_t errors = diags.error_count();
   if (is_mpijob_manifest(doc)) {
     diags.error(doc.get("apiVersion")->loc, "apiVersion", "this is an MPIJob manifest, not a job spec",
-                "check it with 'mpijobc validate " + sources_.path(doc.loc.file) + "'",
+                "check it with 'mpijobc validate " + sources_.path(doc.loc.file) +
+                    "', or turn it into a job spec with 'mpijobc import " + sources_.path(doc.loc.file) +
+                    "'",
                 "input/mpijob-manifest");
     return;
   }
