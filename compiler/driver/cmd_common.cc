@@ -10,7 +10,10 @@
 
 #include "driver/cli_model.h"
 #include "driver/command.h"
+#include "dsl/from_node.h"
+#include "dsl/printer.h"
 #include "frontend/documents.h"
+#include "support/yaml_writer.h"
 
 namespace mpijobc {
 
@@ -77,6 +80,17 @@ bool check_stdin_args(const std::string& command, const std::vector<std::string>
     problem = "--stdin-filename names standard input: give '-' too";
   if (!problem.empty()) std::cerr << "mpijobc " << command << ": " << problem << "\n";
   return problem.empty();
+}
+
+std::string print_specs(const std::vector<Node>& specs, const std::string& syntax) {
+  if (syntax == "yaml") {
+    std::string out;
+    for (const Node& spec : specs) out += "---\n" + to_yaml(spec, Spelling::AsWritten);
+    return out;
+  }
+  dsl::File out;
+  for (const Node& spec : specs) out.jobs.push_back(dsl::from_document(spec));
+  return dsl::print(out);
 }
 
 void emit_diagnostics(DiagnosticFormat format, const SourceManager& sources,

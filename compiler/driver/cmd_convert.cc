@@ -6,11 +6,8 @@
 #include <memory>
 
 #include "driver/command.h"
-#include "dsl/from_node.h"
-#include "dsl/printer.h"
 #include "frontend/documents.h"
 #include "frontend/spec_schema.h"
-#include "support/yaml_writer.h"
 
 namespace mpijobc {
 namespace {
@@ -39,13 +36,7 @@ int run_convert(const ConvertArgs& args) {
     std::cerr << "mpijobc: " << diags.error_count() << " error(s); nothing converted\n";
     return kExitFindings;
   }
-  if (args.to == "yaml") {
-    for (const Node& doc : docs) std::cout << "---\n" << to_yaml(doc, Spelling::AsWritten);
-  } else {
-    dsl::File out;
-    for (const Node& doc : docs) out.jobs.push_back(dsl::from_document(doc));
-    std::cout << dsl::print(out);
-  }
+  std::cout << print_specs(docs, args.to);
   emit_diagnostics(args.format, sources, diags.all());
   return kExitOk;
 }

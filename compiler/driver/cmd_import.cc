@@ -8,12 +8,9 @@
 
 #include "driver/command.h"
 #include "driver/compile.h"
-#include "dsl/from_node.h"
-#include "dsl/printer.h"
 #include "frontend/documents.h"
 #include "frontend/import_mpijob.h"
 #include "output/writer.h"
-#include "support/yaml_writer.h"
 
 namespace mpijobc {
 namespace {
@@ -25,13 +22,6 @@ struct ImportArgs {
   bool verbose = false;
   DiagnosticFormat format = DiagnosticFormat::Text;
 };
-
-std::string print(const Node& spec, const std::string& to) {
-  if (to == "yaml") return to_yaml(spec, Spelling::AsWritten);
-  dsl::File out;
-  out.jobs.push_back(dsl::from_document(spec));
-  return dsl::print(out);
-}
 
 // Writes DIR/<name>.yaml (or .mpijob) for each spec, all or nothing; a file
 // already there is an error (import never overwrites a spec).
@@ -45,9 +35,8 @@ bool write_specs(const ImportArgs& args, const std::vector<Node>& specs, Diagnos
                   "remove it, or import into another directory", "import/exists");
       continue;
     }
-    std::string text = print(spec, args.to);
-    if (args.to == "yaml") text = "---\n" + text;
-    if (writer.stage({file, text, false}) != StagedWrite::Staged::ok) return false;
+    if (writer.stage({file, print_specs({spec}, args.to), false}) != StagedWrite::Staged::ok)
+      return false;
   }
   return !diags.has_errors() && writer.commit();
 }
@@ -83,8 +72,7 @@ int run_import(const ImportArgs& args) {
   bool ok = !diags.has_errors();
   if (ok && !args.out_dir.empty()) ok = write_specs(args, specs, diags);
   else if (ok)
-    for (const Node& spec : specs)
-      std::cout << (args.to == "yaml" ? "---\n" : "") << print(spec, args.to);
+    std::cout << print_specs(specs, args.to);
   emit_diagnostics(args.format, sources, diags.all());
   if (!ok) {
     std::cerr << "mpijobc: " << diags.error_count() << " error(s); nothing imported\n";

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "support/diagnostic_formats.h"
+#include "support/node.h"
 
 namespace mpijobc {
 
@@ -40,6 +41,10 @@ void add_stdin_option(CLI::App* cmd, std::string& name, bool picks_syntax = true
 // only with it. Prints the usage error and returns false when broken.
 bool check_stdin_args(const std::string& command, const std::vector<std::string>& inputs,
                       const std::string& stdin_name);
+// Job spec documents as one text in `syntax`: "yaml", a stream of documents,
+// or "dsl", one file of jobs (as convert and import print them).
+std::string print_specs(const std::vector<Node>& specs, const std::string& syntax);
+
 // Reports findings: text on stderr (in colour on a terminal, unless NO_COLOR
 // is set), JSON or SARIF on stdout, these with the run's counts.
 void emit_diagnostics(DiagnosticFormat format, const SourceManager& sources,
