@@ -116,14 +116,4 @@ void skip(const std::string& why) {
   std::exit(77);
 }
 
-TempDir::TempDir() {
-  std::string tmpl = (fs::temp_directory_path() / "mpijobc-e2e-XXXXXX").string();
-  path_ = ::mkdtemp(tmpl.data());
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  fs::remove_all(path_, ec);
-}
-
 }  // namespace e2e

@@ -6,7 +6,11 @@
 #include <utility>
 #include <vector>
 
+#include "testing/temp_dir.h"
+
 namespace e2e {
+
+using test_support::TempDir;
 
 struct Result {
   int status = -1;  // exit code
@@ -34,8 +38,6 @@ std::string source_dir();        // the repository
 std::string upstream_dir();      // shared/upstream beside the repository, or $MPIJOBC_UPSTREAM
 std::vector<std::string> samples();  // samples/*.yaml, relative to source_dir()
 
-class TempDir;
-
 // Every output file of `mpijobc build -q SPEC -o DIR/deploy` (which must
 // succeed), as (relative path, content), with the spec's path in the
 // generated-file header replaced by SPEC, so that builds of different spec
@@ -45,18 +47,5 @@ std::vector<std::pair<std::string, std::string>> build_outputs(const std::string
 
 // Ends this test as skipped (ctest SKIP_RETURN_CODE 77) with a message.
 [[noreturn]] void skip(const std::string& why);
-
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
 
 }  // namespace e2e

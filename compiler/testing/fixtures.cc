@@ -76,21 +76,4 @@ std::string spec(const std::string& kind, const std::string& extra) {
          "  image: example.com/img:1\n  command: [python, train.py]\n" + extra;
 }
 
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "mpijobc-unit-XXXXXX").string();
-  REQUIRE(::mkdtemp(pattern.data()));
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
-void TempDir::write(const std::string& rel, const std::string& content) const {
-  std::filesystem::path p = *this / rel;
-  std::filesystem::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << content;
-}
-
 }  // namespace mpijobc::testing

@@ -1,6 +1,8 @@
 // Shared helpers for the unit tests: inline YAML through the real passes.
 #pragma once
 
+#include "testing/temp_dir.h"
+
 #include <string>
 #include <vector>
 
@@ -35,23 +37,10 @@ JobSpec lower_ok(const std::string& text);
 // The messages of `diags`, one "line:col: path: message [rule]" each.
 std::vector<std::string> messages(const DiagnosticEngine& diags);
 
+using test_support::TempDir;
+
 // A minimal valid spec with `extra` appended under spec: (2-space indent).
 std::string spec(const std::string& kind, const std::string& extra);
 
-// A fresh directory under $TMPDIR, removed with everything in it.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
-  // Writes `content` to `rel`, creating its directories.
-  void write(const std::string& rel, const std::string& content) const;
-
- private:
-  std::string path_;
-};
 
 }  // namespace mpijobc::testing
