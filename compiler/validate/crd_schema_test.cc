@@ -124,3 +124,17 @@ spec:
   CHECK(crds.check(v1.doc(), diags));
   CHECK(diags.has_errors());
 }
+
+TEST_CASE("crd: a schema that is not structural enough to read is an error located at it") {
+  SourceManager sources;
+  DiagnosticEngine diags;
+  CrdSchemas crds;
+  crds.load(sources,
+            sources.add("c.yaml", "kind: CustomResourceDefinition\nspec:\n  group: g\n  names: {kind: K}\n"
+                                  "  versions:\n    - name: v1\n      schema:\n        openAPIV3Schema:\n"
+                                  "          type: object\n          properties: {size: {type: thing}}\n"),
+            diags);
+  CHECK(testing::messages(diags) ==
+        std::vector<std::string>{"9:11: spec.versions.schema: not a usable schema: "
+                                 "openAPIV3Schema.size: unknown type 'thing' [crd/invalid]"});
+}
