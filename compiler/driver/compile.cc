@@ -132,10 +132,12 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
   auto dockerfile = own_image ? std::optional<std::string>() : render_dockerfile(job, templates_, diags);
   if (!launcher || (!own_image && !dockerfile)) return;
   std::vector<Node> manifests = target.manifests(job, *launcher, diags);
+  if (diags.error_count() != errors) return;  // what the target cannot express
   // What the operator would reject, or the API server prune: a bug of
   // mpijobc's, or a pod override it could not check alone.
   static const CrdSchemas builtin_crds;
-  check_object(manifests.back(), builtin_crds, diags);
+  for (const Node& m : manifests) check_object(m, builtin_crds, diags);
+  check_related_objects(manifests, diags);
   if (diags.error_count() != errors) return;
 
   CompiledJob out;

@@ -45,6 +45,7 @@ void warn_env_not_forwarded(const JobSpec& job, DiagnosticEngine& diags) {
 std::vector<Node> V2beta1Target::manifests(const JobSpec& job, const std::string& launcher_script,
                                            DiagnosticEngine& diags) const {
   warn_env_not_forwarded(job, diags);
+  trainer_only_fields(job, {api_version(), diags});
   Node mpijob = mpijob_object(job, api_version());
   Node& spec = mpijob.members.back().value;
   // Every field the operator defaults is written out: it validates after
@@ -69,7 +70,7 @@ std::vector<Node> V2beta1Target::manifests(const JobSpec& job, const std::string
   return with_launcher_config_map(job, launcher_script, std::move(mpijob));
 }
 
-std::vector<std::string_view> V2beta1Target::pod_template_paths() const {
+std::vector<KindPath> V2beta1Target::pod_template_paths() const {
   return kubeflow_pod_template_paths();
 }
 

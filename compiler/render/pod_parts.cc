@@ -56,6 +56,8 @@ Node resource_list(const Resources& r, const Field<std::string>* gpu) {
   return m;
 }
 
+}  // namespace
+
 Node resources(const Role& role) {
   Node res = Node::map();
   // GPUs are an extended resource: Kubernetes needs a limit, so a request
@@ -79,8 +81,6 @@ Node env_list(const JobSpec& job) {
   return list;
 }
 
-}  // namespace
-
 Node located(Node n, const Origin& o) { return std::move(n).from(o.loc, o.path); }
 Node str(const Field<std::string>& f) { return located(Node::string(*f), f.origin); }
 Node num(const Field<int64_t>& f) { return located(Node::integer(*f), f.origin); }
@@ -99,12 +99,13 @@ Node object_meta(const JobSpec& job, std::string name) {
   return meta;
 }
 
-Node container(const JobSpec& job, const Role& role, const char* name, Node command) {
+Node container(const JobSpec& job, const Role& role, const char* name, Node command,
+               bool with_env) {
   Node c = Node::map();
   c.add("name", Node::string(name));
   c.add("image", str(role.image));
   if (!command.items.empty()) c.add("command", std::move(command));
-  if (!job.env.empty()) c.add("env", env_list(job));
+  if (with_env && !job.env.empty()) c.add("env", env_list(job));
   Node res = resources(role);
   if (!res.members.empty()) c.add("resources", std::move(res));
   return c;
@@ -244,7 +245,13 @@ void Unsupported::operator()(const Origin& field, bool set, const std::string& w
                   {}, "target/no-effect");
 }
 
+void trainer_only_fields(const JobSpec& job, const Unsupported& unsupported) {
+  unsupported(job.runtime_ref.origin, job.runtime_ref.present,
+              "it names a Kubeflow Trainer runtime (target trainer.kubeflow.org/v1alpha1)");
+}
+
 void v2beta1_only_fields(const JobSpec& job, const Unsupported& unsupported) {
+  trainer_only_fields(job, unsupported);
   unsupported(job.ssh_auth_mount_path.origin, job.ssh_auth_mount_path.set(),
               "its ranks start through kubectl exec, not ssh");
   unsupported(job.launcher_creation_policy.origin, job.launcher_creation_policy.set(),
