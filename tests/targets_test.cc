@@ -85,6 +85,34 @@ std::vector<std::string> jobs_with(const std::string& impl, const TempDir& dir) 
   return out;
 }
 
+// Runs the `sh -c` script that the last object of `manifest` holds at
+// `field` (a Python subscript, read back with PyYAML), with the operator's
+// paths pointed into `dir` (work/, hostfile, launcher.sh); shellcheck must
+// pass it.
+Result run_command_script(const TempDir& dir, const std::string& manifest, const std::string& field) {
+  Result script = run("/usr/bin/python3 -c \"import sys,yaml; d=list(yaml.safe_load_all(open(sys.argv[1])))[-1]; "
+                      "print(d" + field + ", end='')\" " + quote(manifest));
+  REQUIRE(script.status == 0);
+  std::string text = script.out;
+  auto replace = [&](const std::string& from, const std::string& to) {
+    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
+      text.replace(at, from.size(), to);
+  };
+  replace("/tmp/mpijobc", dir / "work");  // first: the test directory is under /tmp too
+  replace("/etc/mpi/hostfile", dir / "hostfile");
+  replace("/opt/mpijobc/launcher.sh", dir / "launcher.sh");
+  write_file(dir / "preamble.sh", text);
+  if (have_tool("shellcheck")) {
+    Result sc = run("shellcheck -s sh " + quote(dir / "preamble.sh"));
+    INFO(sc.out);
+    CHECK(sc.status == 0);
+  }
+  Result ran = run("/bin/sh " + quote(dir / "preamble.sh"));
+  INFO(text << "\n" << ran.err);
+  CHECK(ran.status == 0);
+  return ran;
+}
+
 }  // namespace
 
 TEST_CASE("targets: every sample and hostile strings, built for each target and MPI, pass its CRD, "
@@ -198,35 +226,15 @@ TEST_CASE("targets: the bdap launcher fixes the operator's slots=1 hostfile, the
   Result r = run(cli("build -q --target batch.test.bdap.com/v1 -o " + quote(dir / "out") + " " +
                      quote(dir / "job.yaml")));
   REQUIRE(r.status == 0);
-  // The launcher container's `sh -c` script, read back with PyYAML.
-  Result script = run("/usr/bin/python3 -c \"import sys,yaml; d=list(yaml.safe_load_all(open(sys.argv[1])))[-1]; "
-                      "print(d['spec']['launcherTemplate']['spec']['containers'][0]['command'][2], end='')\" " +
-                      quote(dir / "out/j/mpijob.yaml"));
-  REQUIRE(script.status == 0);
-  std::string text = script.out;
-  // Run it with the operator's paths pointed into the test directory and a
-  // launcher.sh that reports what it was given.
-  auto replace = [&](const std::string& from, const std::string& to) {
-    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
-      text.replace(at, from.size(), to);
-  };
-  replace("/tmp/mpijobc", dir / "work");  // first: the test directory is under /tmp too
-  replace("/etc/mpi/hostfile", dir / "hostfile");
-  replace("/opt/mpijobc/launcher.sh", dir / "launcher.sh");
+  // The launcher container's `sh -c` script, run with a launcher.sh that
+  // reports what it was given.
   write_file(dir / "hostfile", "j-worker-0 slots=1\nj-worker-1 slots=1\n");
   write_file(dir / "launcher.sh",
              "cat \"$MPIJOBC_HOSTFILE\"; \"$MPIJOBC_HOST_DISCOVERY_SCRIPT\"; grep -c np=\\${MPIJOBC_NP:-6} " +
                  quote(dir / "out/j/launcher.sh") + "\n");
-  write_file(dir / "preamble.sh", text);
-  Result ran = run("/bin/sh " + quote(dir / "preamble.sh"));
-  INFO(text << "\n" << ran.err);
-  CHECK(ran.status == 0);
+  Result ran = run_command_script(dir, dir / "out/j/mpijob.yaml",
+                                  "['spec']['launcherTemplate']['spec']['containers'][0]['command'][2]");
   CHECK(ran.out == "j-worker-0 slots=3\nj-worker-1 slots=3\nj-worker-0:3\nj-worker-1:3\n1\n");
-  if (have_tool("shellcheck")) {
-    Result sc = run("shellcheck -s sh " + quote(dir / "preamble.sh"));
-    INFO(sc.out);
-    CHECK(sc.status == 0);
-  }
 }
 
 TEST_CASE("targets: on Trainer, a HorovodJob's launcher makes its discovery script from the hostfile") {
@@ -237,32 +245,11 @@ TEST_CASE("targets: on Trainer, a HorovodJob's launcher makes its discovery scri
   Result r = run(cli("build -q --target trainer.kubeflow.org/v1alpha1 -o " + quote(dir / "out") + " " +
                      quote(dir / "job.yaml")));
   REQUIRE(r.status == 0);
-  // The TrainJob's trainer.command script, read back with PyYAML.
-  Result script = run("/usr/bin/python3 -c \"import sys,yaml; d=list(yaml.safe_load_all(open(sys.argv[1])))[-1]; "
-                      "print(d['spec']['trainer']['command'][2], end='')\" " +
-                      quote(dir / "out/j/mpijob.yaml"));
-  REQUIRE(script.status == 0);
-  std::string text = script.out;
-  auto replace = [&](const std::string& from, const std::string& to) {
-    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
-      text.replace(at, from.size(), to);
-  };
-  replace("/tmp/mpijobc", dir / "work");
-  replace("/etc/mpi/hostfile", dir / "hostfile");
-  replace("/opt/mpijobc/launcher.sh", dir / "launcher.sh");
   write_file(dir / "hostfile", "j-node-0-0.j slots=3\nj-node-0-1.j slots=3\n");
   write_file(dir / "launcher.sh", "\"$MPIJOBC_HOST_DISCOVERY_SCRIPT\"; grep -c ^np=\\${MPIJOBC_NP:-6} " +
                                       quote(dir / "out/j/launcher.sh") + "\n");
-  write_file(dir / "preamble.sh", text);
-  Result ran = run("/bin/sh " + quote(dir / "preamble.sh"));
-  INFO(text << "\n" << ran.err);
-  CHECK(ran.status == 0);
+  Result ran = run_command_script(dir, dir / "out/j/mpijob.yaml", "['spec']['trainer']['command'][2]");
   CHECK(ran.out == "j-node-0-0.j:3\nj-node-0-1.j:3\n1\n");
-  if (have_tool("shellcheck")) {
-    Result sc = run("shellcheck -s sh " + quote(dir / "preamble.sh"));
-    INFO(sc.out);
-    CHECK(sc.status == 0);
-  }
 }
 
 TEST_CASE("targets: on Trainer, runtime_ref makes only a TrainJob, which passes the upstream CRD") {

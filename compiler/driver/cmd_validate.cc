@@ -150,7 +150,8 @@ Command add_validate_command(CLI::App& app) {
   auto add_options = [cmd, args] {
     cmd->add_option("files", args->inputs,
                     "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
-                    "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
+                    "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1, "
+                    "and Kubeflow Trainer's TrainJobs, TrainingRuntimes and ClusterTrainingRuntimes "
                     "are checked, other kinds are skipped, and a file with none is not parsed; a "
                     "directory is walked for *.yaml, *.yml and *.mpijob files (sorted, hidden "
                     "directories skipped); '-' reads standard input")

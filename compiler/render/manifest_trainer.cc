@@ -130,23 +130,24 @@ void check_runtime_ref(const JobSpec& job, const Unsupported& no_effect, Diagnos
   const std::string runtime_decides = "the runtime " + *job.runtime_ref.name + " decides it";
   no_effect(job.ssh_auth_mount_path.origin, job.ssh_auth_mount_path.set(), runtime_decides);
   no_effect(job.launcher_creation_policy.origin, job.launcher_creation_policy.set(), runtime_decides);
-  for (const PodOverride* pod : {&job.pod, &job.launcher.pod, &job.worker.pod}) {
-    if (pod->spec.set())
-      for (const Member& m : pod->spec->members)
-        if (!among(m.key, kPatchPodFields))
-          diags.error(m.key_loc, pod->spec.origin.path + "." + m.key,
+  // Each key of a pod override's fragment outside what a patch may set.
+  auto patchable = [&](const Field<Node>& fragment, const std::string& allowed, const char* of,
+                       auto is_allowed) {
+    if (fragment.set())
+      for (const Member& m : fragment->members)
+        if (!is_allowed(m.key))
+          diags.error(m.key_loc, fragment.origin.path + "." + m.key,
                       "trainer.kubeflow.org/v1alpha1 cannot express it: a TrainJob's runtimePatches "
-                      "set only " + listed(kPatchPodFields) + " of a pod",
-                      own + " set any pod field", "target/unsupported");
-    if (pod->container.set())
-      for (const Member& m : pod->container->members)
-        if (!among(m.key, kPatchContainerFields))
-          diags.error(m.key_loc, pod->container.origin.path + "." + m.key,
-                      "trainer.kubeflow.org/v1alpha1 cannot express it: a TrainJob's runtimePatches "
-                      "set only " + listed(kPatchContainerFields) + " of the node container",
+                      "set only " + allowed + " of " + of,
                       m.key == "env" ? "use spec.env (the TrainJob's trainer.env)"
-                                     : own + " set any container field",
+                                     : own + " set any of its fields",
                       "target/unsupported");
+  };
+  for (const PodOverride* pod : {&job.pod, &job.launcher.pod, &job.worker.pod}) {
+    patchable(pod->spec, listed(kPatchPodFields), "a pod",
+              [](const std::string& key) { return among(key, kPatchPodFields); });
+    patchable(pod->container, listed(kPatchContainerFields), "the node container",
+              [](const std::string& key) { return among(key, kPatchContainerFields); });
   }
 }
 
