@@ -264,6 +264,7 @@ std::vector<Node> TrainerTarget::manifests(const JobSpec& job, const std::string
   check_common(job, no_effect, diags);
   const RuntimeRef& ref = job.runtime_ref;
   if (ref.present) check_runtime_ref(job, no_effect, diags);
+  else warn_env_not_forwarded(job, diags);  // (patches can set no env)
 
   Node trainjob = object(job, "TrainJob");
   Node& spec = trainjob.add("spec", Node::map());

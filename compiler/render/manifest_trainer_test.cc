@@ -178,3 +178,8 @@ TEST_CASE("trainer target: kustomize finds pod templates in both kinds and the r
   REQUIRE(t.name_references().size() == 1);
   CHECK(t.name_references()[0].at.path == "spec/runtimeRef/name");
 }
+
+TEST_CASE("trainer target: env only the workers' containers set is not forwarded to the ranks") {
+  CHECK(build("MPIJob", "  worker: {replicas: 1, pod: {container: {env: [{name: W, value: x}]}}}\n")
+            .findings == std::vector<std::string>{"spec.worker.pod.container.env[0] target/env-not-forwarded"});
+}

@@ -89,6 +89,13 @@ inline std::vector<KindPath> kubeflow_pod_template_paths() {
 // (schedulingPolicy, suspend, managedBy included) when set.
 Node run_policy(const RunPolicy& rp);
 
+// For targets whose ranks start over ssh, so that they see the env mpirun
+// forwards from the launcher (render/mpi_flavor.h), not what only the
+// workers' containers set: a warning `target/env-not-forwarded` at each
+// envFrom of a pod override and each worker.pod.container.env name the
+// launcher lacks.
+void warn_env_not_forwarded(const JobSpec& job, DiagnosticEngine& diags);
+
 // Spec fields a target has no place for: a warning `target/no-effect` at
 // each one the spec sets, saying why.
 struct Unsupported {
