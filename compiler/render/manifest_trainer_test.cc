@@ -183,3 +183,17 @@ TEST_CASE("trainer target: env only the workers' containers set is not forwarded
   CHECK(build("MPIJob", "  worker: {replicas: 1, pod: {container: {env: [{name: W, value: x}]}}}\n")
             .findings == std::vector<std::string>{"spec.worker.pod.container.env[0] target/env-not-forwarded"});
 }
+
+TEST_CASE("trainer target: a reserved env name in the launcher's container warns at the spec") {
+  Built b = build("MPIJob", "  worker: {replicas: 1}\n"
+                            "  launcher: {pod: {container: {env: [{name: OMPI_MCA_plm_rsh_args, value: x}]}}}\n");
+  std::vector<std::string> found = checked(b.docs);
+  REQUIRE(found.size() == 1);
+  INFO(found[0]);
+  // At the name in the spec; the path is the runtime's, as for every pod override field.
+  CHECK(found[0].rfind("8:45: spec.template.spec.replicatedJobs[1].template.spec.template.spec."
+                       "containers[0].env[0].name: Trainer's MPI plugin sets OMPI_MCA_plm_rsh_args "
+                       "on the launcher, replacing this value",
+                       0) == 0);
+  CHECK(found[0].find("[trainingruntime/reserved-env]") != std::string::npos);
+}

@@ -123,6 +123,28 @@ bool has_container(const Node& rjob, const char* list, const std::string& name) 
   return false;
 }
 
+// The MPI plugin sets the reserved names on the trainer job's container
+// `node`, replacing a value the runtime gives.
+void reserved_env(RuleReporter& rules, const Node& rjob, const std::string& path) {
+  const Node* cs = at(&rjob, {"template", "spec", "template", "spec", "containers"});
+  if (!cs || !cs->is_seq()) return;
+  for (size_t k = 0; k < cs->items.size(); ++k) {
+    const std::string* name = text(cs->items[k].get("name"));
+    const Node* env = cs->items[k].get("env");
+    if (!name || *name != "node" || !env || !env->is_seq()) continue;
+    for (size_t i = 0; i < env->items.size(); ++i) {
+      const Node* n = env->items[i].get("name");
+      if (text(n) && trainer_reserved_env(n->text))
+        rules.warning(*n,
+                      index(index(path + ".template.spec.template.spec.containers", k) + ".env", i) +
+                          ".name",
+                      "Trainer's MPI plugin sets " + n->text + " on the launcher, replacing this value",
+                      "trainingruntime/reserved-env",
+                      "remove it; give mpirun options on its command line instead");
+    }
+  }
+}
+
 }  // namespace
 
 bool trainer_reserved_env(std::string_view name) {
@@ -224,6 +246,8 @@ void check_training_runtime(const Node& runtime, DiagnosticEngine& diags) {
         rules.error(*r, path + ".replicas", "always must be 1 for a job labelled " +
                                                 std::string(kAncestorLabel),
                     "trainingruntime/ancestor-replicas", "set replicas: 1");
+      if (*ancestor == "trainer" && mpi && mpi->is_map())
+        reserved_env(rules, rj, path);
       std::string container = *ancestor == "trainer" ? "node" : *ancestor;
       if (!has_container(rj, "containers", container)) {
         const Node* cs = at(&rj, {"template", "spec", "template", "spec", "containers"});
