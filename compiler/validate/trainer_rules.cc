@@ -278,6 +278,16 @@ void check_training_runtime(const Node& runtime, DiagnosticEngine& diags) {
     }
     if (const std::string* n = text(rj.get("name"))) earlier.push_back(*n);
   }
+  // JobSet's webhook: a success policy names replicated jobs that exist.
+  const Node* targets = jobset ? at(jobset, {"successPolicy", "targetReplicatedJobs"}) : nullptr;
+  if (targets && targets->is_seq())
+    for (size_t i = 0; i < targets->items.size(); ++i) {
+      const std::string* n = text(&targets->items[i]);
+      if (n && std::find(earlier.begin(), earlier.end(), *n) == earlier.end())
+        rules.error(targets->items[i], index("spec.template.spec.successPolicy.targetReplicatedJobs", i),
+                    "invalid replicatedJob name '" + *n + "' does not appear in .spec.ReplicatedJobs",
+                    "trainingruntime/success-policy", "name one of the runtime's replicated jobs");
+    }
 }
 
 void check_trainjob_runtimes(const std::vector<Node>& objects, DiagnosticEngine& diags) {
