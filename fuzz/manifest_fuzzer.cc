@@ -1,11 +1,14 @@
-// Any bytes as a hand-written MPIJob manifest: the YAML reader and the
-// validation rules of every operator dialect must neither crash nor trip a sanitizer, and
+// Any bytes as a hand-written MPIJob manifest: the YAML reader, the
+// validation rules of every operator dialect and the importer (with its
+// launcher-command splitter) must neither crash nor trip a sanitizer, and
 // the YAML writer must round-trip whatever tree was read.
 #include <cstdint>
 #include <cstdlib>
 #include <sstream>
 #include <string>
 
+#include "frontend/import_mpijob.h"
+#include "frontend/launcher_command.h"
 #include "support/yaml_reader.h"
 #include "support/yaml_writer.h"
 #include "validate/manifest_rules.h"
@@ -17,6 +20,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const mpijobc::Node& doc : mpijobc::read_yaml(sources, file, diags)) {
     for (const char* api : {"kubeflow.org/v2beta1", "kubeflow.org/v1", "batch.test.bdap.com/v1"})
       mpijobc::manifest_check(api)(doc, diags);  // every dialect's rules on any tree
+    if (mpijobc::is_mpijob(doc)) {
+      std::optional<mpijobc::Node> spec = mpijobc::import_mpijob(doc, diags);
+      const mpijobc::Node* launcher = spec ? spec->get("spec")->get("launcher") : nullptr;
+      const mpijobc::Node* command = launcher ? launcher->get("command") : nullptr;
+      if (command) {
+        std::vector<std::string> words;
+        for (const mpijobc::Node& w : command->items) words.push_back(w.text);
+        mpijobc::launcher_program(words);
+      }
+    }
     // What the writer emits, in either spelling, must read back as the same text.
     for (auto spelling : {mpijobc::Spelling::Canonical, mpijobc::Spelling::AsWritten}) {
       std::string once = mpijobc::to_yaml(doc, spelling);

@@ -49,7 +49,7 @@ for f in "${fuzzers[@]}"; do
   mkdir -p "build-fuzz/corpus/$f" "fuzz/regressions/$f"
   ./build-fuzz/"$f" -max_total_time="$seconds" -seed="$seed" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="build-fuzz/$f-" \
-    "build-fuzz/corpus/$f" "fuzz/regressions/$f" samples tests/bad tests/golden templates \
+    "build-fuzz/corpus/$f" "fuzz/regressions/$f" samples tests/bad tests/golden templates tests/import \
     >"build-fuzz/$f.log" 2>&1 &
   pids+=($!)
 done

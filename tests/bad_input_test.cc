@@ -2,8 +2,9 @@
 // tests/manifests/bad/ a hand-written MPIJob with mistakes. Its "# expect: "
 // lines give diagnostics that must appear (each as the start of a stderr
 // line, after "<file>:"; "# expect-unlocated: " after "mpijobc: "), and
-// "# errors: N" the exact error count. `build` (specs) or `validate`
-// (manifests) must exit 1, and build must write nothing.
+// "# errors: N" the exact error count. `build` (specs), `validate`
+// (manifests) or `import` (tests/import/bad) must exit 1, and build and
+// import must write nothing.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -32,16 +33,16 @@ void check_bad_inputs(const std::string& dir, const std::string& command, size_t
     }
     TempDir out;
     Result r = run(quote(mpijobc()) + " " + command + " " + c +
-                   (command == "build" ? " -o " + quote(out / "deploy") : ""));
+                   (command != "validate" ? " -o " + quote(out / "deploy") : ""));
     INFO(c << "\n--- stderr:\n" << r.err);
     REQUIRE_FALSE(expect.empty());
     CHECK(r.status == 1);
     CHECK_FALSE(exists(out / "deploy"));
     for (const std::string& e : expect)
       CHECK(("\n" + r.err).find("\n" + e) != std::string::npos);
-    // build: "mpijobc: N error(s); nothing written"; validate's summary: "...; N errors, ...".
-    std::string count = command == "build" ? "mpijobc: " + errors + " error(s)"
-                                           : "; " + errors + (errors == "1" ? " error, " : " errors, ");
+    // build, import: "mpijobc: N error(s); nothing …"; validate's summary: "...; N errors, ...".
+    std::string count = command != "validate" ? "mpijobc: " + errors + " error(s)"
+                                              : "; " + errors + (errors == "1" ? " error, " : " errors, ");
     if (!errors.empty()) CHECK(r.err.find(count) != std::string::npos);
     CHECK(r.err.find("terminate") == std::string::npos);
   }
@@ -55,6 +56,10 @@ TEST_CASE("bad inputs: located errors, exit 1, nothing written") {
 
 TEST_CASE("bad manifests: validate reports every operator rule at its line and column") {
   check_bad_inputs("tests/manifests/bad", "validate", 4);
+}
+
+TEST_CASE("bad imports: located errors, exit 1, nothing written with -o") {
+  check_bad_inputs("tests/import/bad", "import", 5);
 }
 
 TEST_CASE("bad inputs: an input that never ends is refused as too large, nothing written") {

@@ -87,3 +87,32 @@ TEST_CASE("import: an MPIJob without workers is a located error, nothing printed
   CHECK(r.err.find("j.yaml:6:5") != std::string::npos);
   CHECK(r.err.find("no Worker replicas") != std::string::npos);
 }
+
+TEST_CASE("import: mpijobc's own mpirun line becomes spec.command, -v says so") {
+  Result r = run(quote(mpijobc()) + " import -v " + quote(source_dir() + "/tests/import/v1-flytekit.yaml"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("  command:\n    - python\n    - /opt/venv/bin/entrypoint.py\n") != std::string::npos);
+  CHECK(r.out.find("mpirun") == std::string::npos);
+  CHECK(r.err.find("v1-flytekit.yaml:18:19: note: the launcher command is mpijobc's own line") !=
+        std::string::npos);
+}
+
+TEST_CASE("import: a launcher line no spec builds stays verbatim, -v says so") {
+  TempDir dir;
+  // mpijobc's flags, but the program is mpirun again: spec.command may not
+  // start with it (spec/command-launcher), so the decomposition does not build.
+  write_file(dir / "j.yaml",
+             "apiVersion: kubeflow.org/v2beta1\nkind: MPIJob\nmetadata: {name: j}\nspec:\n"
+             "  mpiReplicaSpecs:\n    Launcher:\n      template:\n        spec:\n          containers:\n"
+             "          - name: l\n            image: i\n"
+             "            command: [sh, -c, \"mpirun --allow-run-as-root -bind-to none -map-by slot -x "
+             "LD_LIBRARY_PATH -x PATH -x NCCL_DEBUG=INFO -np 1 mpirun x\"]\n"
+             "    Worker:\n      replicas: 1\n      template: {spec: {containers: [{name: w, image: i}]}}\n");
+  Result r = run(quote(mpijobc()) + " import -v " + quote(dir / "j.yaml"));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("  launcher:\n    command:\n      - sh\n      - -c\n") != std::string::npos);
+  CHECK(r.err.find("j.yaml:12:22: note: kept verbatim as launcher.command: no spec builds this "
+                   "mpirun line") != std::string::npos);
+}

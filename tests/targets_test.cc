@@ -208,7 +208,8 @@ TEST_CASE("targets: fields a target ignores are warnings, located at the spec fi
   for (const char* w :
        {":7:10: warning: spec.slots: batch.test.bdap.com/v1 writes slots=1 for every worker in its "
         "hostfile; the generated launcher rewrites it to slots=4 [target/slots-rewritten]",
-        ":8:34: warning: spec.worker.command: ignored on batch.test.bdap.com/v1",
+        ":8:34: warning: spec.worker.command: on batch.test.bdap.com/v1 a worker command replaces "
+        "the keep-alive",
         ":9:31: warning: spec.run_policy.backoff_limit: has no effect on batch.test.bdap.com/v1: "
         "that operator has no runPolicy [target/no-effect]"})
     CHECK(bdap.err.find(w) != std::string::npos);

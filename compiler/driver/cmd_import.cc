@@ -10,7 +10,9 @@
 #include "driver/compile.h"
 #include "frontend/documents.h"
 #include "frontend/import_mpijob.h"
+#include "frontend/launcher_command.h"
 #include "output/writer.h"
+#include "render/launcher.h"
 
 namespace mpijobc {
 namespace {
@@ -41,6 +43,42 @@ bool write_specs(const ImportArgs& args, const std::vector<Node>& specs, Diagnos
   return !diags.has_errors() && writer.commit();
 }
 
+// The spec with its launcher command taken apart into spec.command and the
+// fields mpijobc generates it from (frontend/launcher_command.h), when
+// building that spec execs the very argv the command did; else `spec` as it
+// is, the command verbatim. -v says which.
+Node decomposed(const Node& spec, const std::string& input, const Compiler& compiler,
+                bool verbose, DiagnosticEngine& diags) {
+  const Node* launcher = spec.get("spec")->get("launcher");
+  const Node* command = launcher ? launcher->get("command") : nullptr;
+  if (!command) return spec;
+  FileResult verbatim;
+  compiler.compile_document(spec, input, verbatim);
+  if (verbatim.diags.has_errors() || verbatim.jobs.size() != 1) return spec;
+  const JobSpec& job = verbatim.jobs[0].spec;
+  std::optional<std::vector<std::string>> argv = launcher_program(*job.launcher.command);
+  std::optional<LauncherDecomposition> parts = argv ? decompose_launcher(*argv, job) : std::nullopt;
+  if (parts) {
+    Node candidate = with_decomposition(spec, *parts);
+    FileResult built;
+    compiler.compile_document(candidate, input, built);
+    if (!built.diags.has_errors() && built.jobs.size() == 1 &&
+        launcher_argv(built.jobs[0].spec) == *argv) {
+      if (verbose)
+        diags.report({Severity::Note, command->loc, {},
+                      "the launcher command is mpijobc's own line: imported as spec.command and "
+                      "the fields it is built from", {}, {}});
+      return candidate;
+    }
+  }
+  if (verbose && argv && !argv->empty() &&
+      ((*argv)[0] == "mpirun" || (*argv)[0] == "horovodrun"))
+    diags.report({Severity::Note, command->loc, {},
+                  "kept verbatim as launcher.command: no spec builds this " + (*argv)[0] +
+                      " line (docs/import.md)", {}, {}});
+  return spec;
+}
+
 int run_import(const ImportArgs& args) {
   SourceManager sources;
   DiagnosticEngine diags;
@@ -60,6 +98,7 @@ int run_import(const ImportArgs& args) {
       }
       std::optional<Node> spec = import_mpijob(doc, diags);
       if (!spec) continue;
+      spec = decomposed(*spec, input, compiler, args.verbose, diags);
       FileResult result;
       compiler.compile_document(*spec, input, result);
       for (const Diagnostic& d : result.diags.all()) diags.report(d);
@@ -96,12 +135,15 @@ Command add_import_command(CLI::App& app) {
     cmd->add_option("-o,--out", args->out_dir,
                     "Write DIR/<name>.yaml (or .mpijob) per job, all or nothing, instead of stdout")
         ->type_name("DIR");
-    cmd->add_flag("-v,--verbose", args->verbose, "Say which documents were skipped");
+    cmd->add_flag("-v,--verbose", args->verbose,
+                  "Say which documents were skipped and which launcher commands were taken apart");
     add_format_option(cmd, args->format);
     cmd->footer(
         "Reads MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1;\n"
         "other documents are skipped. Each spec builds the MPIJob again for the same target\n"
-        "(docs/import.md). -o never overwrites a file.\n"
+        "(docs/import.md). A launcher running mpijobc's own mpirun/horovodrun line (also\n"
+        "through sh -c) becomes spec.command and spec fields when building them gives the\n"
+        "same argv; any other launcher command is kept verbatim. -o never overwrites a file.\n"
         "Example: mpijobc import pi.yaml > pi-spec.yaml");
   };
   return {cmd, add_options, [args] { return run_import(*args); }};

@@ -252,7 +252,7 @@ class Importer {
     const Node& c = list.items[0];
     const Node* command = c.get("command");
     const Node* args = c.get("args");
-    Node cmd = Node::seq(c.loc);
+    Node cmd = Node::seq(command ? command->loc : args ? args->loc : c.loc);
     if (command) for (const Node& i : command->items) cmd.push(i);
     if (args) {
       if (!command)

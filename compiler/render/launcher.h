@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "model/job_spec.h"
 #include "render/templates.h"
@@ -15,5 +16,10 @@ namespace mpijobc {
 
 std::optional<std::string> render_launcher(const JobSpec& job, const Templates& templates,
                                            DiagnosticEngine& diags);
+
+// The argv launcher.sh execs for the lowered `job` with none of the
+// MPIJOBC_* variables set and no hostfile (nor Hydra's rsh agent) at its
+// path: what `mpijobc import` compares a launcher command with.
+std::vector<std::string> launcher_argv(const JobSpec& job);
 
 }  // namespace mpijobc

@@ -63,3 +63,21 @@ TEST_CASE("launcher: horovodrun line and custom launcher command") {
                                           "  launcher: {command: [mpirun, -n, 1, \"a'b\"]}\n")) ==
         "exec mpirun -n 1 'a'\\''b'");
 }
+
+TEST_CASE("launcher: launcher_argv is what the exec line runs with no MPIJOBC_* variables") {
+  using Words = std::vector<std::string>;
+  JobSpec hvd = testing::lower_ok(testing::spec(
+      "HorovodJob", "  slots: 2\n  worker: {replicas: 3}\n  min_replicas: 1\n  max_replicas: 5\n"));
+  CHECK(launcher_argv(hvd) ==
+        Words{"horovodrun", "-np", "6", "--log-level", "INFO", "--network-interface", "eth0",
+              "--min-np", "2", "--max-np", "10", "--slots-per-host", "2", "--host-discovery-script",
+              "/etc/mpi/discover_hosts.sh", "--elastic-timeout", "1200", "python", "train.py"});
+  JobSpec mpi = testing::lower_ok(testing::spec("MPIJob", "  worker: {replicas: 2}\n  mpirun_args: [-v]\n"));
+  CHECK(launcher_argv(mpi) == Words{"mpirun", "--allow-run-as-root", "-bind-to", "none", "-map-by",
+                                    "slot", "-x", "LD_LIBRARY_PATH", "-x", "PATH", "-x",
+                                    "NCCL_DEBUG=INFO", "-v", "-np", "2", "python", "train.py"});
+  JobSpec custom = testing::lower_ok(
+      "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: c}\nspec:\n  image: i\n"
+      "  worker: {replicas: 1}\n  launcher: {command: [sh, -c, \"a b\"]}\n");
+  CHECK(launcher_argv(custom) == Words{"sh", "-c", "a b"});
+}

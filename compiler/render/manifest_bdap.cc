@@ -69,21 +69,31 @@ std::vector<Node> BdapTarget::manifests(const JobSpec& job, const std::string& l
   spec.add("launcherTemplate",
            role_template(job, job.launcher, "launcher", std::move(launcher), std::move(volumes)));
 
-  if (job.worker.command.set())
+  // The operator creates the worker pods from the template as it is: a
+  // worker command of the spec's replaces the keep-alive, and then readiness
+  // is the command's business (its readinessProbe comes with worker.pod).
+  Node worker;
+  if (job.worker.command.set()) {
     diags.warning(job.worker.command.origin.loc, job.worker.command.origin.path,
-                  "ignored on batch.test.bdap.com/v1: workers must turn ready and stay alive for "
-                  "the launcher to kubectl exec the ranks into them",
-                  "remove it; the program runs as the job's command", "target/worker-command");
-  Node keep_alive = Node::seq();
-  keep_alive.push(Node::string("/bin/sh"));
-  keep_alive.push(Node::string("-c"));
-  keep_alive.push(Node::string(std::string("touch ") + kReadyFile + " && exec sleep infinity"));
-  Node worker = container(job, job.worker, "worker", std::move(keep_alive));
-  Node& probe = worker.add("readinessProbe", Node::map());
-  Node& exec = probe.add("exec", Node::map()).add("command", Node::seq());
-  exec.push(Node::string("cat"));
-  exec.push(Node::string(kReadyFile));
-  probe.add("periodSeconds", Node::integer(2));
+                  "on batch.test.bdap.com/v1 a worker command replaces the keep-alive: the launcher "
+                  "starts once every worker is ready and runs the ranks in them with kubectl exec, "
+                  "so it must keep the worker running",
+                  "remove it unless it runs for as long as the job; give it a readinessProbe in "
+                  "worker.pod.container that passes when the worker is prepared",
+                  "target/worker-command");
+    worker = container(job, job.worker, "worker", words(job.worker.command));
+  } else {
+    Node keep_alive = Node::seq();
+    keep_alive.push(Node::string("/bin/sh"));
+    keep_alive.push(Node::string("-c"));
+    keep_alive.push(Node::string(std::string("touch ") + kReadyFile + " && exec sleep infinity"));
+    worker = container(job, job.worker, "worker", std::move(keep_alive));
+    Node& probe = worker.add("readinessProbe", Node::map());
+    Node& exec = probe.add("exec", Node::map()).add("command", Node::seq());
+    exec.push(Node::string("cat"));
+    exec.push(Node::string(kReadyFile));
+    probe.add("periodSeconds", Node::integer(2));
+  }
   spec.add("workerTemplate", role_template(job, job.worker, "worker", std::move(worker), Node::seq()));
 
   return with_launcher_config_map(job, launcher_script, std::move(mpijob));

@@ -43,3 +43,20 @@ TEST_CASE("bdap target: run policy, v2beta1-only fields and slots > 1 are warned
                       "spec.ssh_auth_mount_path target/no-effect",
                       "spec.slots target/slots-rewritten"});
 }
+
+TEST_CASE("bdap target: a worker command replaces the keep-alive and its readiness probe") {
+  JobSpec job = testing::lower_ok(testing::spec(
+      "MPIJob", "  worker:\n    replicas: 1\n    command: [sh, -c, \"touch /ready && sleep infinity\"]\n"
+                "    pod:\n      container:\n        readinessProbe: {exec: {command: [cat, /ready]}}\n"));
+  DiagnosticEngine diags;
+  auto docs = BdapTarget().manifests(job, "", diags);
+  const Node& worker = docs.back().get("spec")->get("workerTemplate")->get("spec")->get("containers")->items.at(0);
+  REQUIRE(worker.get("command")->items.size() == 3);
+  CHECK(worker.get("command")->items.at(2).text == "touch /ready && sleep infinity");
+  CHECK(worker.get("command")->items.at(2).origin == "spec.worker.command");
+  // The probe is worker.pod's own, not mpijobc's on its ready file.
+  CHECK(worker.get("readinessProbe")->get("exec")->get("command")->items.at(1).text == "/ready");
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].rule == "target/worker-command");
+  CHECK(diags.all()[0].loc.line == 9);
+}
