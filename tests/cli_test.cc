@@ -57,10 +57,16 @@ TEST_CASE("an unknown command is named, with the command it was probably meant t
   CHECK(other.err.find("note: the commands are build, run, validate,") != std::string::npos);
 }
 
-TEST_CASE("build --help shows --templates DIR in plain words") {
+TEST_CASE("build --help shows --templates DIR and -j N in plain words") {
   Result help = run(quote(mpijobc()) + " build --help");
   CHECK(help.out.find("--templates DIR ") != std::string::npos);
   CHECK(help.out.find("DIR:DIR") == std::string::npos);
+  CHECK(help.out.find("-j,--threads N=0 ") != std::string::npos);
+  CHECK(help.out.find("INT in [") == std::string::npos);
+  CHECK(help.out.find("--strict-templates") != std::string::npos);
+  Result run_help = run(quote(mpijobc()) + " run --help");
+  CHECK(run_help.out.find("--np N ") != std::string::npos);
+  CHECK(run_help.out.find("INT in [") == std::string::npos);
 }
 
 TEST_CASE("an unreadable input is an error with nothing written") {
@@ -182,4 +188,21 @@ TEST_CASE("your own templates (build --templates) are used, and a broken one is 
                          ":2:1: partials ('{{>name}}') are not supported [template/syntax]") !=
         std::string::npos);
   CHECK_FALSE(exists(dir / "out3"));
+}
+
+TEST_CASE("a name your template writes and the data does not have: a warning, or with --strict-templates an error") {
+  TempDir dir;
+  write_file(dir / "tmpl/Dockerfile.mustache", "# {{name}}\nFROM {{base_imag}}\n");
+  std::string build = quote(mpijobc()) + " build samples/mpi-pi.yaml --templates " + quote(dir / "tmpl");
+  Result warned = run(build + " -o " + quote(dir / "out"));
+  CHECK(warned.status == 0);
+  CHECK(warned.err.find(dir / "tmpl/Dockerfile.mustache" +
+                        ":2:6: warning: 'base_imag' is not a name of the data here: it renders empty "
+                        "[template/unknown-name]\n") != std::string::npos);
+  CHECK(warned.err.find("note: did you mean 'base_image'?") != std::string::npos);
+  CHECK(read_file(dir / "out/pi/Dockerfile") == "# pi\nFROM \n");
+  Result strict = run(build + " --strict-templates -o " + quote(dir / "out2"));
+  CHECK(strict.status == 1);
+  CHECK(strict.err.find(":2:6: error: 'base_imag' is not a name of the data here") != std::string::npos);
+  CHECK_FALSE(exists(dir / "out2"));
 }
