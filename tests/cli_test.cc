@@ -206,3 +206,17 @@ TEST_CASE("a name your template writes and the data does not have: a warning, or
   CHECK(strict.err.find(":2:6: error: 'base_imag' is not a name of the data here") != std::string::npos);
   CHECK_FALSE(exists(dir / "out2"));
 }
+
+TEST_CASE("lint warnings point at the value that is wrong: the -np element, the apt package") {
+  TempDir dir;
+  write_file(dir / "lint.yaml",
+             "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: lint}\nspec:\n"
+             "  image: a/b\n  command: [python]\n  worker: {replicas: 2}\n  mpi_implementation: MPICH\n"
+             "  launcher: {command: [mpirun, -np, 8, python]}\n  build: {apt: [git, libopenmpi-dev]}\n");
+  Result r = run(quote(mpijobc()) + " build " + quote(dir / "lint.yaml") + " -o " + quote(dir / "out"));
+  CHECK(r.status == 0);
+  CHECK(r.err.find("lint.yaml:9:37: warning: spec.launcher.command[2]: -np 8 asks for more ranks") !=
+        std::string::npos);
+  CHECK(r.err.find("lint.yaml:10:22: warning: spec.build.apt[1]: apt package 'libopenmpi-dev' is "
+                   "OpenMPI") != std::string::npos);
+}
