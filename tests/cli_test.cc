@@ -175,8 +175,8 @@ TEST_CASE("your own templates (build --templates) are used, and a broken one is 
   Result bad = run(quote(mpijobc()) + " build samples/mpi-pi.yaml --templates " +
                    quote(dir / "bad") + " -o " + quote(dir / "out2"));
   CHECK(bad.status == 1);
-  CHECK(bad.err.find("error: " + dir / "bad/launcher.sh.mustache" +
-                     ":2:1: section 'mpirun' is not closed [template/syntax]") != std::string::npos);
+  CHECK(bad.err.find(dir / "bad/launcher.sh.mustache" +
+                     ":2:1: error: section 'mpirun' is not closed [template/syntax]") != std::string::npos);
   CHECK_FALSE(exists(dir / "out2"));
 
   // Partials are not supported (templates/README.md): a located error too.
@@ -184,8 +184,8 @@ TEST_CASE("your own templates (build --templates) are used, and a broken one is 
   Result partial = run(quote(mpijobc()) + " build samples/mpi-pi.yaml --templates " +
                        quote(dir / "partial") + " -o " + quote(dir / "out3"));
   CHECK(partial.status == 1);
-  CHECK(partial.err.find("error: " + dir / "partial/Dockerfile.mustache" +
-                         ":2:1: partials ('{{>name}}') are not supported [template/syntax]") !=
+  CHECK(partial.err.find(dir / "partial/Dockerfile.mustache" +
+                         ":2:1: error: partials ('{{>name}}') are not supported [template/syntax]") !=
         std::string::npos);
   CHECK_FALSE(exists(dir / "out3"));
 }

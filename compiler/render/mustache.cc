@@ -123,7 +123,8 @@ void take_standalone_lines(std::string_view text, std::vector<Tag>& tags) {
 
 }  // namespace
 
-std::optional<MustacheTemplate> MustacheTemplate::parse(std::string_view text, std::string& error) {
+std::optional<MustacheTemplate> MustacheTemplate::parse(std::string_view text, std::string& error,
+                                                      size_t* error_at) {
   MustacheTemplate tmpl;
   std::vector<std::pair<size_t, size_t>> open;  // (op index, tag offset) of open sections
   try {
@@ -168,6 +169,7 @@ std::optional<MustacheTemplate> MustacheTemplate::parse(std::string_view text, s
                        "section '" + ops[open.back().first].text + "' is not closed"};
   } catch (const ParseError& e) {
     error = position(text, e.offset) + ": " + e.message;
+    if (error_at) *error_at = e.offset;
     return std::nullopt;
   }
   return tmpl;

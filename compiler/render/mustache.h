@@ -66,7 +66,9 @@ class MustacheTemplate {
 
   // Parses `text`; on a syntax error returns nullopt and sets `error` to
   // "LINE:COL: message".
-  static std::optional<MustacheTemplate> parse(std::string_view text, std::string& error);
+  // `error_at`, when given, is set to the error's byte offset.
+  static std::optional<MustacheTemplate> parse(std::string_view text, std::string& error,
+                                               size_t* error_at = nullptr);
 
   // A {{name}} or {{{name}}} that rendered empty because no object around
   // it has the name (a typo, or a name the data never has); sections over

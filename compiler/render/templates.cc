@@ -39,9 +39,15 @@ const Templates::Loaded* Templates::load(const std::string& name, DiagnosticEngi
     return nullptr;
   }
   std::string error;
-  std::optional<MustacheTemplate> tmpl = MustacheTemplate::parse(text, error);
+  size_t error_at = 0;
+  std::optional<MustacheTemplate> tmpl = MustacheTemplate::parse(text, error, &error_at);
   if (!tmpl) {
-    diags.error({}, {}, origin + ":" + error, "fix the template", "template/syntax");
+    // A file of yours: located in it; a built-in template: named with the position.
+    if (file)
+      diags.error(sources_->loc(file, error_at), {}, error.substr(error.find(' ') + 1),
+                  "fix the template", "template/syntax");
+    else
+      diags.error({}, {}, origin + ":" + error, "fix the template", "template/syntax");
     return nullptr;
   }
   return &loaded_.emplace(name, Loaded{std::move(*tmpl), origin, file}).first->second;

@@ -38,8 +38,10 @@ TEST_CASE("Templates: --templates dir overrides, bad templates are errors") {
   CHECK(Templates(sources, dir, false).render("launcher.sh.mustache", data, diags) == "run 'a b' c\n");
   CHECK_FALSE(Templates(sources, dir, false).render("Dockerfile.mustache", data, diags));
   CHECK(diags.error_count() == 1);
-  CHECK(diags.all()[0].message ==
-        dir + "/Dockerfile.mustache:1:1: section 'open' is not closed");
+  // Located in the file, at the tag.
+  CHECK(diags.all()[0].message == "section 'open' is not closed");
+  CHECK(sources.path(diags.all()[0].loc.file) == dir + "/Dockerfile.mustache");
+  CHECK((diags.all()[0].loc.line == 1 && diags.all()[0].loc.column == 1));
   CHECK_FALSE(Templates().render("nope.mustache", data, diags));
   CHECK(diags.all()[1].message == "no template named nope.mustache");
   // Sections nested over a list: 2^40 copies, stopped at the limit.
