@@ -201,6 +201,13 @@ TEST_CASE("a name your template writes and the data does not have: a warning, or
                         "[template/unknown-name]\n") != std::string::npos);
   CHECK(warned.err.find("note: did you mean 'base_image'?") != std::string::npos);
   CHECK(read_file(dir / "out/pi/Dockerfile") == "# pi\nFROM \n");
+  // Jobs share the template: its finding is reported once.
+  Result two = run(quote(mpijobc()) + " build samples/two-jobs.yaml --templates " + quote(dir / "tmpl") +
+                   " -o " + quote(dir / "two"));
+  CHECK(two.status == 0);
+  size_t first = two.err.find("'base_imag' is not a name");
+  CHECK(first != std::string::npos);
+  CHECK(two.err.find("'base_imag' is not a name", first + 1) == std::string::npos);
   Result strict = run(build + " --strict-templates -o " + quote(dir / "out2"));
   CHECK(strict.status == 1);
   CHECK(strict.err.find(":2:6: error: 'base_imag' is not a name of the data here") != std::string::npos);

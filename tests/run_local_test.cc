@@ -80,8 +80,10 @@ TEST_CASE("run --local: a rank killed by a signal is named with the signal") {
   Result r = run(run_cmd(quote(dir / "job.yaml")));
   INFO(r.out << r.err);
   CHECK(r.status == 137);  // mpirun's
-  CHECK(r.err.find("mpijobc: run: killed: 2 ranks (0 printed), exit code 137, rank 1 was killed by "
-                   "SIGKILL, ") != std::string::npos);
+  CHECK(r.err.find("mpijobc: run: killed: 2 ranks (0 printed), exit code 137, ") != std::string::npos);
+  // Open MPI names the rank most times, not always (its abort races the report).
+  if (r.err.find("exited on signal 9") != std::string::npos)
+    CHECK(r.err.find("exit code 137, rank 1 was killed by SIGKILL, ") != std::string::npos);
 }
 
 TEST_CASE("run --local: a program the ranks cannot start is found before mpirun starts") {

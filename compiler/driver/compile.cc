@@ -164,7 +164,14 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
 }
 
 void Compiler::accept(FileResult&& result) {
-  for (const Diagnostic& d : result.diags.all()) diags_.report(d);
+  // A finding in what jobs share (a template of yours) is reported once, not
+  // once per job.
+  for (const Diagnostic& d : result.diags.all())
+    if (!d.loc.valid() || reported_.insert(std::to_string(d.loc.file) + ":" + std::to_string(d.loc.line) +
+                                           ":" + std::to_string(d.loc.column) + " " + d.path + " " +
+                                           d.rule + " " + d.message)
+                              .second)
+      diags_.report(d);
   for (CompiledJob& job : result.jobs) {
     const std::optional<std::string>& ns = job.spec.namespace_.value;
     if (auto seen = names_.find(job.name); seen != names_.end()) {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model/job_spec.h"
@@ -113,6 +114,7 @@ class Compiler {
     std::optional<std::string> namespace_;
   };
   std::unordered_map<std::string, NameSeen> names_;  // each job's name: where, in which namespace
+  std::unordered_set<std::string> reported_;  // located findings reported: where, path, rule, message
 };
 
 }  // namespace mpijobc
