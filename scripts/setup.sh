@@ -37,8 +37,10 @@ if ((${#missing[@]})); then
     "${missing[@]}" >/dev/null
 fi
 
-if [[ "${1:-}" == "--test" && ! -x tests/npm/node_modules/.bin/dockerfilelint ]]; then
-  echo "setup: installing dockerfilelint (npm) into tests/npm"
+# dockerfilelint, and the SARIF 2.1.0 schema that @microsoft/jest-sarif ships.
+if [[ "${1:-}" == "--test" && ( ! -x tests/npm/node_modules/.bin/dockerfilelint ||
+      ! -f tests/npm/node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json ) ]]; then
+  echo "setup: installing the test tools (npm) into tests/npm"
   npm ci --prefix tests/npm --no-audit --no-fund --loglevel=error
 fi
 

@@ -57,10 +57,16 @@ TEST_CASE("an unknown command is named, with the command it was probably meant t
   CHECK(other.err.find("note: the commands are build, run, validate,") != std::string::npos);
 }
 
-TEST_CASE("build --help shows --templates DIR in plain words") {
+TEST_CASE("build --help shows --templates DIR and -j N in plain words") {
   Result help = run(quote(mpijobc()) + " build --help");
   CHECK(help.out.find("--templates DIR ") != std::string::npos);
   CHECK(help.out.find("DIR:DIR") == std::string::npos);
+  CHECK(help.out.find("-j,--threads N=0 ") != std::string::npos);
+  CHECK(help.out.find("INT in [") == std::string::npos);
+  CHECK(help.out.find("--strict-templates") != std::string::npos);
+  Result run_help = run(quote(mpijobc()) + " run --help");
+  CHECK(run_help.out.find("--np N ") != std::string::npos);
+  CHECK(run_help.out.find("INT in [") == std::string::npos);
 }
 
 TEST_CASE("an unreadable input is an error with nothing written") {
@@ -169,8 +175,8 @@ TEST_CASE("your own templates (build --templates) are used, and a broken one is 
   Result bad = run(quote(mpijobc()) + " build samples/mpi-pi.yaml --templates " +
                    quote(dir / "bad") + " -o " + quote(dir / "out2"));
   CHECK(bad.status == 1);
-  CHECK(bad.err.find("error: " + dir / "bad/launcher.sh.mustache" +
-                     ":2:1: section 'mpirun' is not closed [template/syntax]") != std::string::npos);
+  CHECK(bad.err.find(dir / "bad/launcher.sh.mustache" +
+                     ":2:1: error: section 'mpirun' is not closed [template/syntax]") != std::string::npos);
   CHECK_FALSE(exists(dir / "out2"));
 
   // Partials are not supported (templates/README.md): a located error too.
@@ -178,8 +184,46 @@ TEST_CASE("your own templates (build --templates) are used, and a broken one is 
   Result partial = run(quote(mpijobc()) + " build samples/mpi-pi.yaml --templates " +
                        quote(dir / "partial") + " -o " + quote(dir / "out3"));
   CHECK(partial.status == 1);
-  CHECK(partial.err.find("error: " + dir / "partial/Dockerfile.mustache" +
-                         ":2:1: partials ('{{>name}}') are not supported [template/syntax]") !=
+  CHECK(partial.err.find(dir / "partial/Dockerfile.mustache" +
+                         ":2:1: error: partials ('{{>name}}') are not supported [template/syntax]") !=
         std::string::npos);
   CHECK_FALSE(exists(dir / "out3"));
+}
+
+TEST_CASE("a name your template writes and the data does not have: a warning, or with --strict-templates an error") {
+  TempDir dir;
+  write_file(dir / "tmpl/Dockerfile.mustache", "# {{name}}\nFROM {{base_imag}}\n");
+  std::string build = quote(mpijobc()) + " build samples/mpi-pi.yaml --templates " + quote(dir / "tmpl");
+  Result warned = run(build + " -o " + quote(dir / "out"));
+  CHECK(warned.status == 0);
+  CHECK(warned.err.find(dir / "tmpl/Dockerfile.mustache" +
+                        ":2:6: warning: 'base_imag' is not a name of the data here: it renders empty "
+                        "[template/unknown-name]\n") != std::string::npos);
+  CHECK(warned.err.find("note: did you mean 'base_image'?") != std::string::npos);
+  CHECK(read_file(dir / "out/pi/Dockerfile") == "# pi\nFROM \n");
+  // Jobs share the template: its finding is reported once.
+  Result two = run(quote(mpijobc()) + " build samples/two-jobs.yaml --templates " + quote(dir / "tmpl") +
+                   " -o " + quote(dir / "two"));
+  CHECK(two.status == 0);
+  size_t first = two.err.find("'base_imag' is not a name");
+  CHECK(first != std::string::npos);
+  CHECK(two.err.find("'base_imag' is not a name", first + 1) == std::string::npos);
+  Result strict = run(build + " --strict-templates -o " + quote(dir / "out2"));
+  CHECK(strict.status == 1);
+  CHECK(strict.err.find(":2:6: error: 'base_imag' is not a name of the data here") != std::string::npos);
+  CHECK_FALSE(exists(dir / "out2"));
+}
+
+TEST_CASE("lint warnings point at the value that is wrong: the -np element, the apt package") {
+  TempDir dir;
+  write_file(dir / "lint.yaml",
+             "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: lint}\nspec:\n"
+             "  image: a/b\n  command: [python]\n  worker: {replicas: 2}\n  mpi_implementation: MPICH\n"
+             "  launcher: {command: [mpirun, -np, 8, python]}\n  build: {apt: [git, libopenmpi-dev]}\n");
+  Result r = run(quote(mpijobc()) + " build " + quote(dir / "lint.yaml") + " -o " + quote(dir / "out"));
+  CHECK(r.status == 0);
+  CHECK(r.err.find("lint.yaml:9:37: warning: spec.launcher.command[2]: -np 8 asks for more ranks") !=
+        std::string::npos);
+  CHECK(r.err.find("lint.yaml:10:22: warning: spec.build.apt[1]: apt package 'libopenmpi-dev' is "
+                   "OpenMPI") != std::string::npos);
 }

@@ -60,6 +60,7 @@ TEST_CASE("run --local: --np overrides the job's rank count, oversubscribing whe
   Result one = run(run_cmd("samples/hello-mpi.yaml --np 1"));
   CHECK(one.status == 0);
   CHECK(one.out.find("hello from rank 0 of 1") != std::string::npos);
+  CHECK(one.err.find("mpijobc: run: hello: 1 rank (1 printed), exit code 0, ") != std::string::npos);
 }
 
 TEST_CASE("run --local: a failing rank makes the run exit with its code and names it") {
@@ -69,6 +70,33 @@ TEST_CASE("run --local: a failing rank makes the run exit with its code and name
   CHECK(r.status == 3);
   CHECK(r.err.find("[rank 1] rank 1 fails on purpose") != std::string::npos);
   CHECK(r.err.find("exit code 3, rank 1 exited with 3") != std::string::npos);
+}
+
+TEST_CASE("run --local: a rank killed by a signal is named with the signal") {
+  require_mpi();
+  TempDir dir;
+  write_file(dir / "job.yaml",
+             shell_job("killed", 2, "[ $OMPI_COMM_WORLD_RANK = 1 ] && kill -KILL $$; sleep 0.3"));
+  Result r = run(run_cmd(quote(dir / "job.yaml")));
+  INFO(r.out << r.err);
+  CHECK(r.status == 137);  // mpirun's
+  CHECK(r.err.find("mpijobc: run: killed: 2 ranks (0 printed), exit code 137, ") != std::string::npos);
+  // Open MPI names the rank most times, not always (its abort races the report).
+  if (r.err.find("exited on signal 9") != std::string::npos)
+    CHECK(r.err.find("exit code 137, rank 1 was killed by SIGKILL, ") != std::string::npos);
+}
+
+TEST_CASE("run --local: a program the ranks cannot start is found before mpirun starts") {
+  TempDir dir;
+  write_file(dir / "job.yaml", "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: nope}\n"
+                               "spec:\n  image: a/b\n  command: [no-such-program]\n"
+                               "  worker: {replicas: 1}\n");
+  Result r = run(run_cmd(quote(dir / "job.yaml")));
+  CHECK(r.status == 1);
+  CHECK(r.err.find("job.yaml:6:13: error: spec.command[0]: 'no-such-program' is not on PATH: every "
+                   "rank would fail to start it [run/missing-program]") != std::string::npos);
+  CHECK(r.err.find("nothing run") != std::string::npos);
+  CHECK(r.err.find("starting") == std::string::npos);
 }
 
 TEST_CASE("run --local: the spec's env reaches every rank, user strings stay intact") {
@@ -174,6 +202,9 @@ TEST_CASE("run --local: Ctrl-C stops every rank") {
   CHECK(exists(dir / "up.1"));
   CHECK(r.out == "130\n");
   CHECK(read_file(dir / "err").find("interrupted; stopping every rank") != std::string::npos);
+  // The summary gives the status mpijobc exits with, and why.
+  CHECK(read_file(dir / "err").find("mpijobc: run: sleepy: 2 ranks (0 printed), exit code 130 "
+                                    "(interrupted by SIGINT), ") != std::string::npos);
   // No rank left behind (they may take a moment to be reaped).
   CHECK(run("i=0; while pgrep -f " + quote(pattern) + " >/dev/null; do i=$((i+1)); "
             "[ $i -lt 50 ] || exit 1; sleep 0.1; done").status == 0);

@@ -32,6 +32,7 @@ struct BuildArgs {
   std::string target;
   bool to_stdout = false;
   bool werror = false;
+  bool strict_templates = false;
   bool quiet = false;
   bool verbose = false;
   bool check = false;
@@ -126,7 +127,8 @@ int run_build(const BuildArgs& args) {
   StagedWrite staged(args.out_dir, StagedWrite::Replace::generated, diags);
   std::unordered_set<std::string> produced;
   SourceNamer source_name(args.out_dir);
-  CompileOptions options{args.templates_dir, args.target, nullptr, std::cref(source_name)};
+  CompileOptions options{args.templates_dir, args.target, nullptr, std::cref(source_name),
+                         args.strict_templates};
   if (writing)
     options.on_job = [&](CompiledJob&& job) {
       for (const OutputFile& f : job.files) {
@@ -143,8 +145,7 @@ int run_build(const BuildArgs& args) {
   compile_inputs(args, sources, compiler);
   bool failed = diags.has_errors() || (args.werror && diags.warning_count() > 0);
   if (!failed && compiler.job_count() == 0)
-    diags.error({}, {}, "no job specs found in the input", "a job spec starts with 'apiVersion: mpijobc/v1'",
-                "input/empty");
+    diags.error({}, {}, "no job specs found in the input", kNoSpecHint, "input/empty");
   failed = failed || diags.has_errors();
   if (failed) {
     emit_diagnostics(args.format, sources, diags.all());
@@ -221,6 +222,9 @@ Command add_build_command(CLI::App& app) {
                            "The operator to generate for, overriding each spec's target (default: "
                            "the spec's, else kubeflow.org/v2beta1)"),
            target_names());
+    cmd->add_flag("--strict-templates", args->strict_templates,
+                  "With --templates: a name a template writes ({{name}}) that the data does not "
+                  "have is an error, not a warning");
     cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
     add_stdin_option(cmd, args->stdin_name);
     add_threads_option(cmd, args->threads);

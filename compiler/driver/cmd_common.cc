@@ -54,10 +54,10 @@ void add_format_option(CLI::App* cmd, DiagnosticFormat& format) {
 
 void add_threads_option(CLI::App* cmd, unsigned& threads) {
   cmd->add_option("-j,--threads", threads,
-                  "Files are compiled on N threads; the output is the same for any N "
-                  "(default: one per CPU)")
+                  "Files are compiled on N threads, at most 256; the output is the same for any N "
+                  "(default: 0, one per CPU)")
       ->type_name("N")
-      ->check(CLI::Range(0u, 256u))
+      ->check(CLI::Validator(CLI::Range(0u, 256u)).description(""))  // not "INT in [0 - 256]"
       ->default_str("0");
 }
 

@@ -2,6 +2,8 @@
 // machine with the real MPI tools (local/local_plan.h decides how,
 // local/process.h runs it).
 #include <ifaddrs.h>
+#include <signal.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -15,6 +17,7 @@
 
 #include "driver/command.h"
 #include "driver/compile.h"
+#include "frontend/documents.h"
 #include "local/local_plan.h"
 #include "local/process.h"
 
@@ -53,6 +56,14 @@ std::vector<std::string> network_interfaces() {
   return {names.begin(), names.end()};
 }
 
+std::string ranks_text(int64_t n) { return std::to_string(n) + (n == 1 ? " rank" : " ranks"); }
+
+// "SIGINT", or the number when the C library has no name for it.
+std::string signal_name(int sig) {
+  const char* name = sigabbrev_np(sig);
+  return name ? std::string("SIG") + name : "signal " + std::to_string(sig);
+}
+
 const CompiledJob* select_job(const std::vector<CompiledJob>& jobs, const std::string& wanted,
                               DiagnosticEngine& diags) {
   std::string names;
@@ -75,8 +86,7 @@ int run_local(const RunArgs& args) {
   const CompiledJob* job = nullptr;
   if (!diags.has_errors()) {
     if (compiler.jobs().empty())
-      diags.error({}, {}, "no job specs found in " + args.spec,
-                  "a job spec starts with 'apiVersion: mpijobc/v1'", "input/empty");
+      diags.error({}, {}, "no job specs found in " + args.spec, kNoSpecHint, "input/empty");
     else
       job = select_job(compiler.jobs(), args.job, diags);
   }
@@ -125,7 +135,7 @@ int run_local(const RunArgs& args) {
   }
   for (const std::string& note : plan->notes) std::cerr << "mpijobc: run: note: " << note << '\n';
   std::cerr << "mpijobc: run: starting " << job->name << " on localhost: "
-            << (plan->ranks ? std::to_string(plan->ranks) + " ranks" : std::string("launcher.command"))
+            << (plan->ranks ? ranks_text(plan->ranks) : std::string("launcher.command"))
             << " ...\n"
             << std::flush;
 
@@ -140,13 +150,18 @@ int run_local(const RunArgs& args) {
   std::cerr << "mpijobc: run: " << job->name << ": ";
   std::set<int> printed = filters.out.ranks_seen();
   printed.insert(filters.err.ranks_seen().begin(), filters.err.ranks_seen().end());
-  if (plan->ranks) std::cerr << plan->ranks << " ranks (" << printed.size() << " printed), ";
-  std::cerr << "exit code " << result.exit_code;
-  for (const auto& [rank, code] : filters.err.failed()) std::cerr << ", rank " << rank << " exited with " << code;
-  if (result.interrupted_by) std::cerr << ", interrupted";
-  std::cerr << ", " << std::fixed << std::setprecision(2) << result.seconds << " s wall\n";
+  if (plan->ranks) std::cerr << ranks_text(plan->ranks) << " (" << printed.size() << " printed), ";
   // Interrupted: the shell convention 128 + signal, whatever mpirun made of it.
-  return result.interrupted_by ? 128 + result.interrupted_by : result.exit_code;
+  int status = result.interrupted_by ? 128 + result.interrupted_by : result.exit_code;
+  std::cerr << "exit code " << status;
+  if (result.interrupted_by) std::cerr << " (interrupted by " << signal_name(result.interrupted_by) << ")";
+  else if (result.signal) std::cerr << " (the launcher was killed by " << signal_name(result.signal) << ")";
+  for (const auto& [rank, code] : filters.err.failed()) std::cerr << ", rank " << rank << " exited with " << code;
+  // Interrupted: the ranks' signals are the ones mpijobc had sent.
+  for (const auto& [rank, sig] : filters.err.killed())
+    if (!result.interrupted_by) std::cerr << ", rank " << rank << " was killed by " << signal_name(sig);
+  std::cerr << ", " << std::fixed << std::setprecision(2) << result.seconds << " s wall\n";
+  return status;
 }
 
 }  // namespace
@@ -161,9 +176,10 @@ Command add_run_command(CLI::App& app) {
                   "Run here: a hostfile 'localhost slots=N' stands in for the workers (required; "
                   "on a cluster use kubectl apply -k)")
         ->required();
-    cmd->add_option("--np", args->np, "Number of ranks (default: the job's replicas x slots)")
+    cmd->add_option("--np", args->np,
+                    "Number of ranks, 1 to 4096 (default: the job's replicas x slots)")
         ->type_name("N")
-        ->check(CLI::Range(int64_t{1}, int64_t{4096}));
+        ->check(CLI::Validator(CLI::Range(int64_t{1}, int64_t{4096})).description(""));
     cmd->add_option("--job", args->job, "Which job of a file with several")->type_name("NAME");
     cmd->add_flag("--as-mpi", args->as_mpi,
                   "HorovodJob without horovodrun on PATH: run the same program under mpirun");

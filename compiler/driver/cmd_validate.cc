@@ -99,7 +99,7 @@ int run_validate(const ValidateArgs& args) {
   SourceManager sources;
   DiagnosticEngine diags;
   // Specs are compiled for their findings; the files are not kept.
-  Compiler compiler(sources, diags, {{}, {}, [](CompiledJob&&) {}, {}});
+  Compiler compiler(sources, diags, {{}, {}, [](CompiledJob&&) {}, {}, false});
   CrdSchemas crds;
   for (const std::string& crd : args.crds)
     if (uint32_t file = load_file(sources, crd, diags)) crds.load(sources, file, diags);

@@ -120,13 +120,24 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
                 "input/mpijob-manifest");
     return;
   }
-  if (!SpecSchema::builtin().check(doc, diags)) return;
+  size_t found = diags.all().size();
+  bool schema_ok = SpecSchema::builtin().check(doc, diags);
+  // The model reads only the fields it knows, with the types it expects: a
+  // spec whose only schema errors are unknown fields still has sound values,
+  // and the value checks report on them in the same run. Other schema errors
+  // leave holes that the checks would report again. An unknown field may be
+  // a known one misspelt, so what checks that fields are there (lowering,
+  // defaults) and the lints (which would read a default in its place) wait
+  // for a spec without schema errors.
+  for (size_t i = found; i < diags.all().size(); ++i)
+    if (diags.all()[i].rule != "schema/unknown-field") return;
   JobSpec job = build_spec(doc, source);
-  lower_deprecated_fields(job, diags);
-  apply_defaults(job, diags);
+  DiagnosticEngine presence;
+  lower_deprecated_fields(job, schema_ok ? diags : presence);
+  apply_defaults(job, schema_ok ? diags : presence);
   check_spec(job, diags);
   check_pod_overrides(job, diags);
-  if (diags.error_count() != errors) return;
+  if (!schema_ok || diags.error_count() != errors) return;
   lint_job(job, diags);  // over a job that is whole
   if (diags.error_count() != errors) return;
 
@@ -162,7 +173,14 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
 }
 
 void Compiler::accept(FileResult&& result) {
-  for (const Diagnostic& d : result.diags.all()) diags_.report(d);
+  // A finding in what jobs share (a template of yours) is reported once, not
+  // once per job.
+  for (const Diagnostic& d : result.diags.all())
+    if (!d.loc.valid() || reported_.insert(std::to_string(d.loc.file) + ":" + std::to_string(d.loc.line) +
+                                           ":" + std::to_string(d.loc.column) + " " + d.path + " " +
+                                           d.rule + " " + d.message)
+                              .second)
+      diags_.report(d);
   for (CompiledJob& job : result.jobs) {
     const std::optional<std::string>& ns = job.spec.namespace_.value;
     if (auto seen = names_.find(job.name); seen != names_.end()) {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "model/job_spec.h"
@@ -42,6 +43,9 @@ struct CompileOptions {
   // given (build: output/source_name.h); called once per file, on worker
   // threads. Empty: the path as given.
   std::function<std::string(const std::string&)> source_name;
+  // --strict-templates: a name a template uses and the data does not have
+  // is an error, not a warning.
+  bool strict_templates = false;
 };
 
 // What compiling one file gave: its findings, in document order, and its jobs.
@@ -62,7 +66,8 @@ struct SourceTask {
 class Compiler {
  public:
   Compiler(SourceManager& sources, DiagnosticEngine& diags, CompileOptions options)
-      : sources_(sources), diags_(diags), templates_(options.templates_dir),
+      : sources_(sources), diags_(diags),
+        templates_(sources, options.templates_dir, options.strict_templates),
         target_(std::move(options.target)), on_job_(std::move(options.on_job)),
         source_name_(std::move(options.source_name)) {}
 
@@ -109,6 +114,7 @@ class Compiler {
     std::optional<std::string> namespace_;
   };
   std::unordered_map<std::string, NameSeen> names_;  // each job's name: where, in which namespace
+  std::unordered_set<std::string> reported_;  // located findings reported: where, path, rule, message
 };
 
 }  // namespace mpijobc

@@ -23,9 +23,12 @@ class Builder {
  public:
   explicit Builder(const TokenLocs& locs) : locs_(locs) {}
 
-  File file(P::FileContext* ctx) {
+  // The jobs for which `keep` is true.
+  template <class Keep>
+  File file(P::FileContext* ctx, Keep keep) {
     File f;
     for (P::JobContext* j : ctx->job()) {
+      if (!keep(j)) continue;
       Job job;
       job.kind = scalar(j->kind);
       job.name = scalar(j->name);
@@ -100,8 +103,23 @@ class Builder {
   const TokenLocs& locs_;
 };
 
+// Whether the parser built this part of the tree from the tokens as they
+// are: no recovery, no token conjured or skipped.
+bool mended(antlr4::tree::ParseTree* tree) {
+  if (auto* rule = dynamic_cast<antlr4::ParserRuleContext*>(tree); rule && rule->exception)
+    return true;
+  if (dynamic_cast<antlr4::tree::ErrorNode*>(tree)) return true;
+  if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(tree);
+      t && t->getSymbol()->getTokenIndex() == static_cast<size_t>(-1))
+    return true;
+  for (antlr4::tree::ParseTree* child : tree->children)
+    if (mended(child)) return true;
+  return false;
+}
+
 std::optional<File> parse_checked(const SourceManager& sources, uint32_t file,
-                                  DiagnosticEngine& diags, const DslLimits& limits) {
+                                  DiagnosticEngine& diags, const DslLimits& limits,
+                                  bool sound_jobs) {
   antlr4::ANTLRInputStream input(sources.text(file));
   L lexer(&input);
   lexer.removeErrorListeners();  // BAD_CHAR takes what no other token does
@@ -115,10 +133,39 @@ std::optional<File> parse_checked(const SourceManager& sources, uint32_t file,
   parser.setErrorHandler(std::make_shared<SyntaxErrors>(locs, diags));
   P::FileContext* tree = parser.file();
   check_values(tree, tokens, locs, diags);
-  if (diags.has_errors()) return std::nullopt;
+  auto untouched = [&](P::JobContext* job) {
+    if (mended(job) || !job->stop) return false;
+    auto pos = [](SourceLoc l) { return std::make_pair(l.line, l.column); };
+    auto first = pos(locs.at(job->start)), last = pos(locs.at(job->stop));
+    for (const Diagnostic& d : diags.all())
+      if (first <= pos(d.loc) && pos(d.loc) <= last) return false;
+    return true;
+  };
+  if (diags.has_errors() && !sound_jobs) return std::nullopt;
 
-  File result = Builder(locs).file(tree);
+  File result = Builder(locs).file(tree, [&](P::JobContext* job) {
+    return !diags.has_errors() || untouched(job);
+  });
   attach_comments(result, tokens);
+  return result;
+}
+
+}  // namespace
+
+namespace {
+
+std::optional<File> parse(const SourceManager& sources, uint32_t file, DiagnosticEngine& diags,
+                          const DslLimits& limits, bool sound_jobs) {
+  if (!check_text(sources, file, diags)) return std::nullopt;
+  // Lexical and syntax errors are found in two passes; they are reported in
+  // the order of the file.
+  DiagnosticEngine found;
+  std::optional<File> result = parse_checked(sources, file, found, limits, sound_jobs);
+  std::vector<Diagnostic> sorted = found.all();
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
+  });
+  for (Diagnostic& d : sorted) diags.report(std::move(d));
   return result;
 }
 
@@ -126,17 +173,11 @@ std::optional<File> parse_checked(const SourceManager& sources, uint32_t file,
 
 std::optional<File> parse(const SourceManager& sources, uint32_t file, DiagnosticEngine& diags,
                           const DslLimits& limits) {
-  if (!check_text(sources, file, diags)) return std::nullopt;
-  // Lexical and syntax errors are found in two passes; they are reported in
-  // the order of the file.
-  DiagnosticEngine found;
-  std::optional<File> result = parse_checked(sources, file, found, limits);
-  std::vector<Diagnostic> sorted = found.all();
-  std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
-  });
-  for (Diagnostic& d : sorted) diags.report(std::move(d));
-  return result;
+  return parse(sources, file, diags, limits, false);
+}
+
+File parse_sound_jobs(const SourceManager& sources, uint32_t file, DiagnosticEngine& diags) {
+  return parse(sources, file, diags, {}, true).value_or(File());
 }
 
 }  // namespace mpijobc::dsl

@@ -82,9 +82,9 @@ TEST_CASE("dsl parser: every error of a file, in order, with actionable messages
       "4:29: 'a' is in single quotes [dsl/syntax]",
       "5:12: 'app.kubernetes.io/name' is not a bare word (bare words start with a letter or '_' "
       "and hold only letters, digits, '_', '.' and '-') [dsl/syntax]",
+      "6:7: the '{' at line 6 is never closed [dsl/syntax]",
       "6:15: invalid escape in a string [dsl/syntax]",
       "6:21: this string is not closed on its line [dsl/syntax]",
-      "7:2: the '{' at line 1 is never closed [dsl/syntax]",
   });
   CHECK(p.diags.all()[1].hint.find("a { block }") != std::string::npos);
   CHECK(p.diags.all()[2].hint == "quote it if it is a string: \"--epochs\"");
@@ -126,7 +126,11 @@ TEST_CASE("dsl parser: structure errors name what was expected and where it open
         V{"2:1: 'foo' does not start a job: expected 'MPIJob NAME { ... }' or "
           "'HorovodJob NAME { ... }' [dsl/syntax]"});
   CHECK(Parsed("MPIJob x {\n  worker { replicas 2\n").errors() ==
-        V{"2:22: the '{' at line 2 is never closed [dsl/syntax]"});
+        V{"2:10: the '{' at line 2 is never closed [dsl/syntax]"});
+  // The '}' that starts line 6 is indented as the job's: the worker's '{' is
+  // the one left open, not the job's.
+  CHECK(Parsed("MPIJob x {\n  image a\n  command [a]\n  slots 2\n  worker { replicas 2\n}\n")
+            .errors() == V{"5:10: the '{' at line 5 is never closed [dsl/syntax]"});
   CHECK(Parsed("MPIJob x {\n  command [a b]\n}\n").errors() ==
         V{"2:14: expected ',' or ']' after a list item (the '[' is at line 2), found 'b' "
           "[dsl/syntax]"});

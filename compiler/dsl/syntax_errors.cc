@@ -52,6 +52,49 @@ struct Expectation {
 
 bool is_job_kind(const std::string& word) { return word == "MPIJob" || word == "HorovodJob"; }
 
+// The column of the first token on `t`'s line.
+size_t indentation(antlr4::TokenStream* tokens, const antlr4::Token* t) {
+  size_t i = t->getTokenIndex();
+  while (i > 0 && tokens->get(i - 1)->getLine() == t->getLine()) --i;
+  return tokens->get(i)->getCharPositionInLine();
+}
+
+// Which '{' or '[' the end of the file leaves open. The parser knows only
+// the outermost: each '}' closed the nearest open '{'. People indent, so a
+// closing bracket that starts its line to the left of the line that opened
+// what it closes belongs further out, and what it closed is the one left
+// open: the first such in the file, else the innermost left open.
+const antlr4::Token* unclosed(antlr4::TokenStream* tokens) {
+  std::vector<const antlr4::Token*> open;
+  const antlr4::Token* misplaced = nullptr;
+  for (size_t i = 0; i < tokens->size(); ++i) {
+    const antlr4::Token* t = tokens->get(i);
+    if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+    int type = static_cast<int>(t->getType());
+    if (type == L::LBRACE || type == L::LBRACKET) {
+      open.push_back(t);
+    } else if ((type == L::RBRACE || type == L::RBRACKET) && !open.empty() &&
+               static_cast<int>(open.back()->getType()) == (type == L::RBRACE ? L::LBRACE : L::LBRACKET)) {
+      bool starts_line = i == 0 || tokens->get(i - 1)->getLine() != t->getLine();
+      if (!misplaced && starts_line && t->getCharPositionInLine() < indentation(tokens, open.back()))
+        misplaced = open.back();
+      open.pop_back();
+    }
+  }
+  if (misplaced) return misplaced;
+  return open.empty() ? nullptr : open.back();
+}
+
+// The end of the file came with `innermost` open: says which is left open.
+Expectation never_closed(antlr4::Parser* parser, const antlr4::Token* innermost) {
+  const antlr4::Token* open = unclosed(parser->getTokenStream());
+  if (!open) open = innermost;
+  bool brace = static_cast<int>(open->getType()) == L::LBRACE;
+  std::string what = brace ? "'{'" : "'['";
+  return {"the " + what + " at " + line_of(open) + " is never closed",
+          std::string("add the missing '") + (brace ? "}" : "]") + "'", open};
+}
+
 // What the parser wanted, phrased from the rule it is in.
 Expectation expectation(antlr4::Parser* parser, const antlr4::Token* found) {
   antlr4::ParserRuleContext* ctx = parser->getContext();
@@ -76,7 +119,7 @@ Expectation expectation(antlr4::Parser* parser, const antlr4::Token* found) {
     }
     case P::RuleBlock: {
       std::string open = line_of(ctx->start);
-      if (at_end) return {"the '{' at " + open + " is never closed", "add the missing '}'"};
+      if (at_end) return never_closed(parser, ctx->start);
       Expectation e{"expected a key or '}' to close the '{' at " + open, {}};
       int type = static_cast<int>(found->getType());
       if (type == L::INT || type == L::FLOAT || type == L::UNIT || type == L::LBRACE ||
@@ -86,7 +129,7 @@ Expectation expectation(antlr4::Parser* parser, const antlr4::Token* found) {
     }
     case P::RuleList: {
       std::string open = line_of(ctx->start);
-      if (at_end) return {"the '[' at " + open + " is never closed", "add the missing ']'"};
+      if (at_end) return never_closed(parser, ctx->start);
       if (expected.contains(static_cast<size_t>(L::COMMA)))
         return {"expected ',' or ']' after a list item (the '[' is at " + open + ")",
                 "separate list items with commas: [a, b, c]"};
@@ -255,6 +298,16 @@ void SyntaxErrors::reportUnwantedToken(antlr4::Parser* parser) {
   if (inErrorRecoveryMode(parser)) return;
   beginErrorCondition(parser);
   report(parser, parser->getCurrentToken());
+}
+
+antlr4::Token* SyntaxErrors::singleTokenDeletion(antlr4::Parser* parser) {
+  // 'MPIJob {' lacks the name: the '{' opens the body. ANTLR would drop it
+  // and take the first key for the name, and then report the body's '{'
+  // missing on the next line.
+  if (parser->getContext()->getRuleIndex() == P::RuleJob &&
+      static_cast<int>(parser->getCurrentToken()->getType()) == L::LBRACE)
+    return nullptr;
+  return DefaultErrorStrategy::singleTokenDeletion(parser);
 }
 
 void SyntaxErrors::reportMissingToken(antlr4::Parser* parser) {

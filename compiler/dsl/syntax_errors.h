@@ -58,6 +58,7 @@ class SyntaxErrors : public antlr4::DefaultErrorStrategy {
                            const antlr4::InputMismatchException& e) override;
   void reportUnwantedToken(antlr4::Parser* parser) override;
   void reportMissingToken(antlr4::Parser* parser) override;
+  antlr4::Token* singleTokenDeletion(antlr4::Parser* parser) override;
 
  private:
   void report(antlr4::Parser* parser, antlr4::Token* found);

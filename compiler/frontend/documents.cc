@@ -92,9 +92,9 @@ std::vector<Node> read_documents(const SourceManager& sources, uint32_t file,
   if (!is_dsl_path(sources.path(file))) return read_yaml(sources, file, diags);
   static std::mutex antlr;
   std::unique_lock<std::mutex> lock(antlr);
-  std::optional<dsl::File> parsed = dsl::parse(sources, file, diags);
+  dsl::File parsed = dsl::parse_sound_jobs(sources, file, diags);
   lock.unlock();
-  return parsed ? dsl::to_documents(*parsed, diags) : std::vector<Node>{};
+  return dsl::to_documents(parsed, diags);
 }
 
 }  // namespace mpijobc

@@ -14,6 +14,11 @@ namespace mpijobc {
 
 bool is_dsl_path(std::string_view path);
 
+// The hint for input without a job spec, in the words of both syntaxes.
+inline constexpr const char* kNoSpecHint =
+    "a job spec starts with 'apiVersion: mpijobc/v1' in YAML, or with 'MPIJob NAME {' or "
+    "'HorovodJob NAME {' in the DSL (*.mpijob)";
+
 // Whether a file can hold a job spec or an object of one of `kinds`, from its
 // text alone, so that other YAML in a repository (Helm templates, GitLab CI's
 // !reference, CloudFormation's !Sub) is never parsed: *.mpijob files always;

@@ -30,8 +30,12 @@ class Reader {
     const Node* n = map_ ? map_->get(key) : nullptr;
     if (!n || !n->is_seq()) return;
     std::vector<std::string> words;
-    for (const Node& item : n->items) words.push_back(item.text);
-    f.assign(std::move(words), {n->loc, at(key)});
+    Origin origin{n->loc, at(key)};
+    for (const Node& item : n->items) {
+      words.push_back(item.text);
+      origin.items.push_back(item.loc);
+    }
+    f.assign(std::move(words), std::move(origin));
   }
   void read(const char* key, Field<Node>& f) const {
     const Node* n = map_ ? map_->get(key) : nullptr;
@@ -44,16 +48,11 @@ class Reader {
       for (const auto& [name, value] : table)
         if (n->text == name) f.assign(value, {n->loc, at(key)});
   }
-  void read(const char* key, std::vector<std::string>& out) const {
-    const Node* n = map_ ? map_->get(key) : nullptr;
-    if (n && n->is_seq())
-      for (const Node& item : n->items) out.push_back(item.text);
-  }
   void read(const char* key, std::vector<KeyValue>& out) const {
     const Node* n = map_ ? map_->get(key) : nullptr;
     if (!n || !n->is_map()) return;
     for (const Member& m : n->members)
-      out.push_back({m.key, m.value.text, {m.key_loc, at(key) + "." + m.key}});
+      out.push_back({m.key, m.value.text, {m.key_loc, at(key) + "." + m.key}, m.value.loc});
   }
   const Node* node(const char* key) const { return map_ ? map_->get(key) : nullptr; }
   std::string at(const char* key) const { return path_.empty() ? key : path_ + "." + key; }

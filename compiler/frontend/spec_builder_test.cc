@@ -32,7 +32,7 @@ TEST_CASE("builder: fields land in the model with their origins") {
   CHECK(job.env[1].origin.path == "spec.env.A");
   REQUIRE(job.build.copy.size() == 1);
   CHECK(job.build.copy[0].origin.path == "spec.build.copy[0]");
-  CHECK(job.build.pip == std::vector<std::string>{"x==1"});
+  CHECK(*job.build.pip == std::vector<std::string>{"x==1"});
   CHECK(*job.horovod.elastic_timeout == 60);
   CHECK_FALSE(job.launcher.replicas.set());
   CHECK(job.launcher.origin.path == "spec");  // absent block: its parent

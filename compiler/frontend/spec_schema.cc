@@ -26,7 +26,8 @@ const nlohmann::json& kind_fields(const std::string& definition) {
 }
 
 // Kubernetes' names for fields, which people bring from MPIJob manifests:
-// where mpijobc has them, as they would be written at `path`, or "".
+// where mpijobc has them, relative to `path` and quoted, or "". Fields are
+// named by their path, which means the same in YAML and in the DSL.
 std::string kubernetes_name(const std::string& key, const std::string& path) {
   enum Where { Spec, Role, Resources, Elsewhere };
   static const struct {
@@ -34,17 +35,17 @@ std::string kubernetes_name(const std::string& key, const std::string& path) {
     Where where;
     const char* ours;
   } names[] = {
-      {"slotsPerWorker", Spec, "slots"},
-      {"resources", Spec, "worker: {requests: ..., limits: ...}"},
-      {"resources", Role, "requests: ... and limits: ..."},
-      {"memory", Resources, "mem"},
-      {"nvidia.com/gpu", Resources, "gpu"},
-      {"ephemeral-storage", Resources, "ephemeral_storage"},
-      {"runPolicy", Spec, "run_policy"},
-      {"cleanPodPolicy", Spec, "run_policy: {clean_pod_policy: ...}"},
-      {"ttlSecondsAfterFinished", Spec, "run_policy: {ttl_seconds_after_finished: ...}"},
-      {"activeDeadlineSeconds", Spec, "run_policy: {active_deadline_seconds: ...}"},
-      {"backoffLimit", Spec, "run_policy: {backoff_limit: ...}"},
+      {"slotsPerWorker", Spec, "'slots'"},
+      {"resources", Spec, "'worker.requests' and 'worker.limits'"},
+      {"resources", Role, "'requests' and 'limits'"},
+      {"memory", Resources, "'mem'"},
+      {"nvidia.com/gpu", Resources, "'gpu'"},
+      {"ephemeral-storage", Resources, "'ephemeral_storage'"},
+      {"runPolicy", Spec, "'run_policy'"},
+      {"cleanPodPolicy", Spec, "'run_policy.clean_pod_policy'"},
+      {"ttlSecondsAfterFinished", Spec, "'run_policy.ttl_seconds_after_finished'"},
+      {"activeDeadlineSeconds", Spec, "'run_policy.active_deadline_seconds'"},
+      {"backoffLimit", Spec, "'run_policy.backoff_limit'"},
   };
   // PodSpec and container fields go into pod overrides (docs/spec.md).
   static const std::vector<std::string> pod_fields = {
@@ -64,8 +65,8 @@ std::string kubernetes_name(const std::string& key, const std::string& path) {
   auto in = [&key](const std::vector<std::string>& fields) {
     return std::find(fields.begin(), fields.end(), key) != fields.end();
   };
-  if (in(pod_fields)) return "pod: {spec: {" + key + ": ...}}";
-  if (in(container_fields)) return "pod: {container: {" + key + ": ...}}";
+  if (in(pod_fields)) return "'pod.spec." + key + "'";
+  if (in(container_fields)) return "'pod.container." + key + "'";
   return {};
 }
 
@@ -116,12 +117,12 @@ const LocatedSchema& SpecSchema::spec_schema(const Lazy& lazy, const char* defin
   std::call_once(lazy.once, [&] {
     SchemaHints hints{[](const std::string& key, const std::string& path) {
                         if (path == "spec" && kind_fields("HorovodJobSpec").contains(key))
-                          return "'" + key + "' is only valid for kind: HorovodJob";
+                          return "'" + key + "' is only valid in a HorovodJob";
                         if (path == "spec" && kind_fields("MPIJobSpec").contains(key))
-                          return "'" + key + "' is only valid for kind: MPIJob";
+                          return "'" + key + "' is only valid in an MPIJob";
                         std::string ours = kubernetes_name(key, path);
                         if (!ours.empty())
-                          return "Kubernetes' '" + key + "' is written '" + ours + "' in a job spec";
+                          return "Kubernetes' '" + key + "' is written " + ours + " in a job spec";
                         return std::string();
                       },
                       nullptr, value_hint};

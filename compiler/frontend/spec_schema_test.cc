@@ -38,7 +38,7 @@ TEST_CASE("schema: every unknown key, in order, with suggestions") {
   DiagnosticEngine diags;
   SpecSchema::builtin().check(p.doc(), diags);
   CHECK(diags.all().at(0).hint == "did you mean 'slots'?");
-  CHECK(diags.all().at(1).hint == "'verbose' is only valid for kind: HorovodJob");
+  CHECK(diags.all().at(1).hint == "'verbose' is only valid in a HorovodJob");
 }
 
 TEST_CASE("schema: types, enums, formats and ranges") {

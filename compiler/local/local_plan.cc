@@ -25,7 +25,7 @@ Tool tool_for(const JobSpec& spec, bool as_mpi) {
   if (spec.launcher.command.set())
     return {spec.launcher.command->front(),
             "launcher.command runs it first; install it or put it on PATH",
-            spec.launcher.command.origin};
+            spec.launcher.command.origin.item(0)};
   if (spec.kind == JobKind::HorovodJob && !as_mpi)
     return {"horovodrun",
             "Horovod is not packaged for Debian: install it (pip install horovod) where this "
@@ -83,6 +83,18 @@ std::optional<LocalRunPlan> plan_local_run(const CompiledJob& job, const LocalRu
   if (!request.on_path(tool.program))
     diags.error(tool.origin.loc, tool.origin.path, "'" + tool.program + "' is not on PATH",
                 tool.hint, "run/missing-tool");
+  // The ranks' program: mpirun would start the job only to fail in every rank.
+  if (!custom && spec.command.set() && !spec.command->empty() &&
+      !request.on_path(spec.command->front())) {
+    Origin at = spec.command.origin.item(0);
+    diags.error(at.loc, at.path,
+                "'" + spec.command->front() + "' is not on PATH" +
+                    (spec.command->front().find('/') == std::string::npos ? ""
+                                                                          : " or not executable") +
+                    ": every rank would fail to start it",
+                "install it here, or name it by its path (./train, /usr/bin/python3)",
+                "run/missing-program");
+  }
   if (diags.error_count() != errors) return std::nullopt;
 
   LocalRunPlan plan;

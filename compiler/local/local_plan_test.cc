@@ -97,9 +97,23 @@ TEST_CASE("local plan: more ranks than cores without --np is a located error") {
                                  "but this machine has 2 cores [run/too-many-ranks]"});
 }
 
+TEST_CASE("local plan: a program the ranks cannot start is a located error before mpirun runs") {
+  LocalRunRequest r = cores(4);
+  r.on_path = [](const std::string& p) { return p != "python"; };
+  Planned missing("MPIJob", "  worker: {replicas: 1}\n", r);
+  CHECK_FALSE(missing.plan);
+  CHECK(testing::messages(missing.diags) ==
+        std::vector<std::string>{"6:13: spec.command[0]: 'python' is not on PATH: every rank would "
+                                 "fail to start it [run/missing-program]"});
+  // launcher.command runs what it says: its own first word is checked.
+  Planned custom("MPIJob", "  worker: {replicas: 1}\n  launcher: {command: [mpirun, -np, 1, python]}\n",
+                 r);
+  CHECK(custom.plan);
+}
+
 TEST_CASE("local plan: HorovodJob needs horovodrun, or runs its program under mpirun") {
   LocalRunRequest r = cores(4);
-  r.on_path = [](const std::string& p) { return p == "mpirun.openmpi"; };
+  r.on_path = [](const std::string& p) { return p == "mpirun.openmpi" || p == "python"; };
   Planned missing("HorovodJob", "  worker: {replicas: 2}\n", r);
   CHECK_FALSE(missing.plan);
   REQUIRE(missing.diags.all().size() == 1);

@@ -137,7 +137,8 @@ ProcessResult run_process(const std::vector<std::string>& argv,
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + result.signal;
     // Nothing of the job may outlive it (ranks that ignored the launcher's end).
     kill(-pid, SIGKILL);
   }

@@ -17,6 +17,7 @@ struct ProcessResult {
   bool started = false;
   std::string error;      // why it did not start
   int exit_code = 0;      // 128 + signal when killed by one
+  int signal = 0;         // the signal that killed it, else 0
   int interrupted_by = 0; // SIGINT or SIGTERM received by mpijobc, else 0
   double seconds = 0;     // wall time
 };

@@ -52,8 +52,12 @@ std::string RankOutput::append(int rank, std::string_view text, bool line_ends) 
 void RankOutput::note_failure(const std::string& line) {
   static const std::regex process(R"(^\s*Process name:\s*\[\[\d+,\d+\],(\d+)\])");
   static const std::regex exit_code(R"(^\s*Exit code:\s*(-?\d+))");
+  static const std::regex signal(
+      R"(noticed that process rank (\d+) with PID \d+ on node \S+ exited on signal (\d+))");
   std::smatch m;
-  if (std::regex_search(line, m, process)) {
+  if (std::regex_search(line, m, signal)) {
+    killed_[std::stoi(m[1])] = std::stoi(m[2]);
+  } else if (std::regex_search(line, m, process)) {
     reported_rank_ = std::stoi(m[1]);
   } else if (reported_rank_ && std::regex_search(line, m, exit_code)) {
     failed_[*reported_rank_] = std::stoi(m[1]);

@@ -4,7 +4,9 @@
 // "[1,1]<stdout>:\n" is rank 1's "hello" and rank 0's "hi"; each rank's
 // pieces are joined until its newline. Untagged lines (mpirun's own) pass
 // as they are; from them it keeps what Open MPI says about a failed rank
-// ("Process name: [[1234,1],1]" then "Exit code: 3") for the summary.
+// ("Process name: [[1234,1],1]" then "Exit code: 3") or a killed one
+// ("... process rank 1 with PID 0 on node vm exited on signal 9 (Killed).")
+// for the summary.
 // Pure: fed chunks, returns complete lines.
 #pragma once
 
@@ -25,6 +27,7 @@ class RankOutput {
 
   const std::set<int>& ranks_seen() const { return ranks_seen_; }
   const std::map<int, int>& failed() const { return failed_; }  // rank -> exit code
+  const std::map<int, int>& killed() const { return killed_; }  // rank -> signal
 
  private:
   static constexpr int kUntagged = -1;
@@ -35,7 +38,7 @@ class RankOutput {
   std::string pending_;                 // a raw line still without its newline
   std::map<int, std::string> partial_;  // per rank (or kUntagged): a line in pieces
   std::set<int> ranks_seen_;
-  std::map<int, int> failed_;
+  std::map<int, int> failed_, killed_;
   std::optional<int> reported_rank_;  // from the last "Process name:" line
 };
 

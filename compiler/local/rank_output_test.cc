@@ -33,6 +33,15 @@ TEST_CASE("rank output: Open MPI's report of a failed rank is kept") {
   CHECK(r.ranks_seen().empty());
 }
 
+TEST_CASE("rank output: Open MPI's report of a rank killed by a signal is kept") {
+  RankOutput r;
+  // What mpirun 4.1 printed when rank 1 was sent SIGKILL.
+  r.feed("--------------------------------------------------------------------------\n"
+         "mpirun noticed that process rank 1 with PID 0 on node vm exited on signal 9 (Killed).\n");
+  CHECK(r.killed() == std::map<int, int>{{1, 9}});
+  CHECK(r.failed().empty());
+}
+
 TEST_CASE("rank output: an exit code without a process name is not a rank's") {
   RankOutput r;
   r.feed("Exit code: 5\n[1,0]<stdout>:Exit code: 7\n");

@@ -16,6 +16,12 @@ namespace mpijobc {
 struct Origin {
   SourceLoc loc;
   std::string path;  // spec field path, e.g. "spec.worker.replicas"
+  std::vector<SourceLoc> items = {};  // a list's: where each item is
+
+  // Item `i` of a list: where it is (the list's position when not known).
+  Origin item(size_t i) const {
+    return {i < items.size() ? items[i] : loc, path + "[" + std::to_string(i) + "]"};
+  }
 };
 
 template <class T>
@@ -44,7 +50,8 @@ struct Resources {
 
 struct KeyValue {
   std::string key, value;
-  Origin origin;  // of the key
+  Origin origin;       // of the key
+  SourceLoc value_loc = {};  // of the value
 };
 
 // Kubernetes fragments for a role's pods (spec.pod for both roles), merged
@@ -99,7 +106,7 @@ struct CopyItem {
 struct BuildSpec {
   Origin origin;
   Field<std::string> base_image, python, framework, framework_version, horovod;
-  std::vector<std::string> pip, apt;
+  Field<std::vector<std::string>> pip, apt;
   std::vector<CopyItem> copy;
   Field<bool> gpu;
   Field<bool> dockerfile;  // false: the image is the user's own, no Dockerfile

@@ -56,7 +56,7 @@ std::optional<std::string> render_dockerfile(const JobSpec& job, const Templates
     packages.insert(packages.end(), mpi.dev_packages.begin(), mpi.dev_packages.end());
   }
   data["packages"] = string_list(packages);
-  data["apt"] = string_list(b.apt);
+  data["apt"] = string_list(b.apt.value.value_or(std::vector<std::string>()));
 
   std::string framework_flag;
   if (b.framework.set()) {
@@ -84,9 +84,9 @@ std::optional<std::string> render_dockerfile(const JobSpec& job, const Templates
     hvd["requirement"] = "horovod==" + (b.horovod.set() ? *b.horovod : std::string(kHorovod));
     data["horovod"] = std::move(hvd);
   }
-  if (!b.pip.empty()) {
+  if (b.pip.set() && !b.pip->empty()) {
     TemplateData pip;
-    pip["requirements"] = string_list(b.pip);
+    pip["requirements"] = string_list(*b.pip);
     data["pip"] = std::move(pip);
   }
   TemplateData copies = TemplateData::list();

@@ -123,7 +123,8 @@ void take_standalone_lines(std::string_view text, std::vector<Tag>& tags) {
 
 }  // namespace
 
-std::optional<MustacheTemplate> MustacheTemplate::parse(std::string_view text, std::string& error) {
+std::optional<MustacheTemplate> MustacheTemplate::parse(std::string_view text, std::string& error,
+                                                      size_t* error_at) {
   MustacheTemplate tmpl;
   std::vector<std::pair<size_t, size_t>> open;  // (op index, tag offset) of open sections
   try {
@@ -149,7 +150,7 @@ std::optional<MustacheTemplate> MustacheTemplate::parse(std::string_view text, s
         if (open.size() == kMaxDepth)
           throw ParseError{tag.at, "sections nested deeper than " + std::to_string(kMaxDepth)};
         open.emplace_back(ops.size(), tag.at);
-        ops.push_back({tag.sigil == '#' ? Op::Kind::Section : Op::Kind::Inverted, name});
+        ops.push_back({tag.sigil == '#' ? Op::Kind::Section : Op::Kind::Inverted, name, 0, tag.at});
       } else if (tag.sigil == '/') {
         if (open.empty()) throw ParseError{tag.at, "'" + name + "' closes no section"};
         Op& section = ops[open.back().first];
@@ -159,7 +160,7 @@ std::optional<MustacheTemplate> MustacheTemplate::parse(std::string_view text, s
         section.end = ops.size();
         open.pop_back();
       } else {
-        ops.push_back({tag.sigil ? Op::Kind::Raw : Op::Kind::Var, name});
+        ops.push_back({tag.sigil ? Op::Kind::Raw : Op::Kind::Var, name, 0, tag.at});
       }
     }
     add_text(text.size());
@@ -168,6 +169,7 @@ std::optional<MustacheTemplate> MustacheTemplate::parse(std::string_view text, s
                        "section '" + ops[open.back().first].text + "' is not closed"};
   } catch (const ParseError& e) {
     error = position(text, e.offset) + ": " + e.message;
+    if (error_at) *error_at = e.offset;
     return std::nullopt;
   }
   return tmpl;
@@ -191,11 +193,24 @@ const TemplateData* lookup(const std::string& name, const std::vector<const Temp
   return value;
 }
 
+// Reports a variable that found nothing, once per tag.
+void note_unresolved(const std::string& name, size_t at,
+                     const std::vector<const TemplateData*>& stack,
+                     std::vector<MustacheTemplate::Unresolved>& unresolved) {
+  for (const auto& u : unresolved)
+    if (u.offset == at) return;
+  std::vector<std::string> known;
+  for (const TemplateData* object : stack)
+    known.insert(known.end(), object->keys().begin(), object->keys().end());
+  unresolved.push_back({name, at, std::move(known)});
+}
+
 }  // namespace
 
 std::optional<std::string> MustacheTemplate::render(const TemplateData& data, Escape escape,
+                                                    std::vector<Unresolved>* unresolved,
                                                     size_t max_bytes) const {
-  Output out{{}, max_bytes};
+  Output out{{}, max_bytes, unresolved};
   std::vector<const TemplateData*> stack{&data};
   if (!render(0, ops_.size(), stack, escape, out)) return std::nullopt;
   return std::move(out.text);
@@ -213,6 +228,7 @@ bool MustacheTemplate::render(size_t begin, size_t end, std::vector<const Templa
       switch (op.kind) {
         case Op::Kind::Var:
         case Op::Kind::Raw:
+          if (!value && out.unresolved) note_unresolved(op.text, op.at, stack, *out.unresolved);
           if (value && value->type() == TemplateData::Type::String)
             out.text += op.kind == Op::Kind::Var ? escape(value->text()) : value->text();
           break;

@@ -46,6 +46,7 @@ class TemplateData {
   Type type() const { return type_; }
   const std::string& text() const { return text_; }
   const std::vector<TemplateData>& items() const { return items_; }
+  const std::vector<std::string>& keys() const { return keys_; }  // an object's
   // An object's member; nullptr when missing or when this is no object.
   const TemplateData* get(std::string_view key) const;
   // Whether a section shows.
@@ -65,11 +66,24 @@ class MustacheTemplate {
 
   // Parses `text`; on a syntax error returns nullopt and sets `error` to
   // "LINE:COL: message".
-  static std::optional<MustacheTemplate> parse(std::string_view text, std::string& error);
+  // `error_at`, when given, is set to the error's byte offset.
+  static std::optional<MustacheTemplate> parse(std::string_view text, std::string& error,
+                                               size_t* error_at = nullptr);
+
+  // A {{name}} or {{{name}}} that rendered empty because no object around
+  // it has the name (a typo, or a name the data never has); sections over
+  // absent names are how templates test for optional data, and are not.
+  struct Unresolved {
+    std::string name;
+    size_t offset;                    // of the tag in the template's text
+    std::vector<std::string> known;  // the names the objects around it have
+  };
 
   // Renders `data`, writing every {{name}} through `escape`; nullopt when the
   // text would pass `max_bytes` (sections nested over lists multiply it).
+  // Each variable that found no value is added to `unresolved`, once.
   std::optional<std::string> render(const TemplateData& data, Escape escape,
+                                    std::vector<Unresolved>* unresolved = nullptr,
                                     size_t max_bytes = kMaxRenderedBytes) const;
   static constexpr size_t kMaxRenderedBytes = 16u << 20;
   static constexpr size_t kMaxDepth = 100;  // sections inside sections
@@ -79,10 +93,12 @@ class MustacheTemplate {
     enum class Kind { Text, Var, Raw, Section, Inverted } kind;
     std::string text;    // Text: the text; the others: the name
     size_t end = 0;      // Section, Inverted: the index just past their body
+    size_t at = 0;       // the others: the tag's offset in the template
   };
   struct Output {
     std::string text;
     size_t max_bytes;
+    std::vector<Unresolved>* unresolved;
   };
   // False once the output is over its limit.
   bool render(size_t begin, size_t end, std::vector<const TemplateData*>& stack, Escape escape,

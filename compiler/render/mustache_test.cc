@@ -119,8 +119,8 @@ TEST_CASE("mustache: rendering stops at its size limit") {
   std::string error;
   auto three = MustacheTemplate::parse(nested(3), error);
   REQUIRE(three);
-  CHECK(three->render(data, bracket, 8) == std::string(8, 'x'));
-  CHECK_FALSE(three->render(data, bracket, 7));
+  CHECK(three->render(data, bracket, nullptr, 8) == std::string(8, 'x'));
+  CHECK_FALSE(three->render(data, bracket, nullptr, 7));
   // 2^40 bytes: stopped at the default limit, not after a terabyte.
   auto forty = MustacheTemplate::parse(nested(40), error);
   REQUIRE(forty);

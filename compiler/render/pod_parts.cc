@@ -9,7 +9,8 @@ namespace {
 
 Node string_map(const std::vector<KeyValue>& entries) {
   Node m = Node::map();
-  for (const KeyValue& kv : entries) m.add(kv.key, located(Node::string(kv.value), kv.origin));
+  for (const KeyValue& kv : entries)
+    m.add(kv.key, located(Node::string(kv.value), {kv.value_loc, kv.origin.path}));
   return m;
 }
 
@@ -78,7 +79,7 @@ Node env_list(const JobSpec& job) {
   for (const KeyValue& kv : job.env) {
     Node& e = list.push(Node::map());
     e.add("name", located(Node::string(kv.key), kv.origin));
-    e.add("value", located(Node::string(kv.value), kv.origin));
+    e.add("value", located(Node::string(kv.value), {kv.value_loc, kv.origin.path}));
   }
   return list;
 }

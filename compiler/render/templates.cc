@@ -1,39 +1,56 @@
 #include "render/templates.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <set>
 
 #include "support/embedded.h"
 #include "support/file_text.h"
+#include "support/suggest.h"
 
 namespace mpijobc {
+
+Templates::Templates(SourceManager& sources, const std::string& dir, bool strict)
+    : sources_(&sources), strict_(strict) {
+  if (dir.empty()) return;
+  std::set<std::string> names;  // in order, so file ids do not depend on the directory's
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".mustache") names.insert(entry.path().filename().string());
+  for (const std::string& name : names)
+    if (std::optional<std::string> text = read_file_text(dir + "/" + name))
+      files_[name] = sources.add(dir + "/" + name, std::move(*text));
+}
 
 const Templates::Loaded* Templates::load(const std::string& name, DiagnosticEngine& diags) const {
   std::lock_guard<std::mutex> lock(mutex_);
   if (auto it = loaded_.find(name); it != loaded_.end()) return &it->second;
-  std::string text, origin = "built-in template " + name;
-  bool found = false;
-  if (!dir_.empty()) {
-    if (std::optional<std::string> file = read_file_text(dir_ + "/" + name)) {
-      text = std::move(*file);
-      origin = dir_ + "/" + name;
-      found = true;
-    }
-  }
-  if (!found) {
-    auto builtin = embedded_file(name);
-    if (!builtin) {
-      diags.error({}, {}, "no template named " + name);
-      return nullptr;
-    }
-    text = std::string(*builtin);
-  }
-  std::string error;
-  std::optional<MustacheTemplate> tmpl = MustacheTemplate::parse(text, error);
-  if (!tmpl) {
-    diags.error({}, {}, origin + ":" + error, "fix the template", "template/syntax");
+  std::string_view text;
+  std::string origin = "built-in template " + name;
+  uint32_t file = 0;
+  if (auto it = files_.find(name); it != files_.end()) {
+    file = it->second;
+    text = sources_->text(file);
+    origin = sources_->path(file);
+  } else if (auto builtin = embedded_file(name)) {
+    text = *builtin;
+  } else {
+    diags.error({}, {}, "no template named " + name);
     return nullptr;
   }
-  return &loaded_.emplace(name, Loaded{std::move(*tmpl), origin}).first->second;
+  std::string error;
+  size_t error_at = 0;
+  std::optional<MustacheTemplate> tmpl = MustacheTemplate::parse(text, error, &error_at);
+  if (!tmpl) {
+    // A file of yours: located in it; a built-in template: named with the position.
+    if (file)
+      diags.error(sources_->loc(file, error_at), {}, error.substr(error.find(' ') + 1),
+                  "fix the template", "template/syntax");
+    else
+      diags.error({}, {}, origin + ":" + error, "fix the template", "template/syntax");
+    return nullptr;
+  }
+  return &loaded_.emplace(name, Loaded{std::move(*tmpl), origin, file}).first->second;
 }
 
 std::optional<std::string> Templates::render(const std::string& name, const TemplateData& data,
@@ -41,7 +58,19 @@ std::optional<std::string> Templates::render(const std::string& name, const Temp
   const Loaded* loaded = load(name, diags);
   if (!loaded) return std::nullopt;
   // Both outputs are shell: the launcher script, and the Dockerfile's RUN lines.
-  std::optional<std::string> text = loaded->tmpl.render(data, shell_quote);
+  // The built-in templates' names are the data's by construction.
+  std::vector<MustacheTemplate::Unresolved> unresolved;
+  std::optional<std::string> text =
+      loaded->tmpl.render(data, shell_quote, loaded->file ? &unresolved : nullptr);
+  for (const MustacheTemplate::Unresolved& u : unresolved) {
+    std::string match = closest_match(u.name, u.known);
+    diags.report({strict_ ? Severity::Error : Severity::Warning, sources_->loc(loaded->file, u.offset),
+                  {}, "'" + u.name + "' is not a name of the data here: it renders empty",
+                  match.empty() ? "the names here are listed in templates/README.md"
+                                : "did you mean '" + match + "'?",
+                  "template/unknown-name"});
+  }
+  if (strict_ && !unresolved.empty()) return std::nullopt;
   if (!text) {
     diags.error({}, {}, loaded->origin + " renders to more than " +
                             std::to_string(MustacheTemplate::kMaxRenderedBytes >> 20) + " MiB",

@@ -19,10 +19,16 @@ namespace mpijobc {
 
 class Templates {
  public:
-  explicit Templates(std::string dir = {}) : dir_(std::move(dir)) {}
+  // The built-in templates.
+  Templates() = default;
+  // The *.mustache files of `dir` (read now, and registered in `sources` so
+  // that findings in them are located), else the built-in templates. A
+  // variable of theirs that the data does not have is a warning, or with
+  // `strict` an error (template/unknown-name).
+  Templates(SourceManager& sources, const std::string& dir, bool strict);
 
-  // Renders template `name` (each template is read and parsed once); on a
-  // missing or malformed template reports an error and returns nullopt.
+  // Renders template `name` (each template is parsed once); on a missing or
+  // malformed template reports an error and returns nullopt.
   std::optional<std::string> render(const std::string& name, const TemplateData& data,
                                     DiagnosticEngine& diags) const;
 
@@ -30,10 +36,13 @@ class Templates {
   struct Loaded {
     MustacheTemplate tmpl;
     std::string origin;  // for messages: the file, or "built-in template NAME"
+    uint32_t file = 0;   // the file's in sources_; 0 for a built-in template
   };
   const Loaded* load(const std::string& name, DiagnosticEngine& diags) const;
 
-  std::string dir_;
+  const SourceManager* sources_ = nullptr;
+  std::map<std::string, uint32_t> files_;  // the directory's templates by name
+  bool strict_ = false;
   mutable std::mutex mutex_;  // guards loaded_
   mutable std::map<std::string, Loaded> loaded_;
 };

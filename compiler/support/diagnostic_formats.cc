@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <set>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -41,6 +41,36 @@ nlohmann::json summary(const std::vector<Diagnostic>& diags, const RunCounts& co
   return out;
 }
 
+// A rule as SARIF's driver lists it: a short description made of its pass
+// and the words of its name ("lint/np-slots": "Lint: np slots"), the
+// section of docs/spec.md that documents it, and its level (a rule has one
+// severity: `level`, that of its findings).
+nlohmann::json rule_descriptor(const std::string& id, Severity level) {
+  static const std::pair<const char*, const char*> passes[] = {
+      {"input", "Input"}, {"io", "Input and output"}, {"dsl", "DSL"}, {"yaml", "YAML"},
+      {"schema", "Job spec schema"}, {"spec", "Job spec"}, {"pod", "Pod override"},
+      {"lint", "Lint"}, {"mpijob", "Operator rule (kubeflow.org/v2beta1)"},
+      {"mpijob-v1", "Operator rule (kubeflow.org/v1)"},
+      {"mpijob-bdap", "Operator rule (batch.test.bdap.com/v1)"}, {"manifest", "Manifest"},
+      {"crd", "CRD schema"}, {"target", "Target"}, {"output", "Output"}, {"convert", "convert"},
+      {"import", "import"}, {"run", "run --local"}, {"template", "Template"}};
+  static const std::pair<const char*, const char*> sections[] = {
+      {"lint", "lints"}, {"crd", "built-in-crd-schemas"}, {"target", "targets"},
+      {"pod", "pod-overrides-pod-launcherpod-workerpod"}};
+  size_t slash = id.find('/');
+  std::string prefix = id.substr(0, slash), name = slash == std::string::npos ? id : id.substr(slash + 1);
+  std::string pass = prefix, section = "checks";
+  for (const auto& [p, title] : passes)
+    if (prefix == p) pass = title;
+  for (const auto& [p, anchor] : sections)
+    if (prefix == p) section = anchor;
+  std::replace(name.begin(), name.end(), '-', ' ');
+  return {{"id", id},
+          {"shortDescription", {{"text", pass + ": " + name}}},
+          {"helpUri", "docs/spec.md#" + section},
+          {"defaultConfiguration", {{"level", severity_name(level)}}}};
+}
+
 // "1 file", "2 files"; "MPIJobs" -> "1 MPIJob".
 std::string counted(size_t n, const std::string& plural) {
   return std::to_string(n) + " " + (n == 1 ? plural.substr(0, plural.size() - 1) : plural);
@@ -77,7 +107,7 @@ std::string to_json(const SourceManager& sources, const std::vector<Diagnostic>&
 
 std::string to_sarif(const SourceManager& sources, const std::vector<Diagnostic>& diags,
                      const std::string& version, const RunCounts& counts) {
-  std::set<std::string> rule_ids;
+  std::map<std::string, Severity> rule_levels;  // the rules of the results
   nlohmann::json results = nlohmann::json::array();
   // Findings of no file (input/empty): code scanning drops results without
   // a location, so they are the invocation's notifications.
@@ -97,7 +127,7 @@ std::string to_sarif(const SourceManager& sources, const std::vector<Diagnostic>
     }
     if (!d.rule.empty()) {
       r["ruleId"] = d.rule;
-      rule_ids.insert(d.rule);
+      rule_levels.emplace(d.rule, d.severity);
     }
     nlohmann::json location = {{"artifactLocation", {{"uri", uri_of(sources.path(d.loc.file))}}}};
     if (d.loc.has_line())
@@ -107,8 +137,7 @@ std::string to_sarif(const SourceManager& sources, const std::vector<Diagnostic>
     results.push_back(std::move(r));
   }
   nlohmann::json rules = nlohmann::json::array();
-  for (const std::string& id : rule_ids)
-    rules.push_back({{"id", id}});  // documented in docs/spec.md#checks
+  for (const auto& [id, level] : rule_levels) rules.push_back(rule_descriptor(id, level));
   nlohmann::json log = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},

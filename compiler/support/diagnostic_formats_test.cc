@@ -48,8 +48,14 @@ TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired, 
   const nlohmann::json& run = s["runs"][0];
   CHECK(run["tool"]["driver"]["name"] == "mpijobc");
   CHECK(run["tool"]["driver"]["version"] == "1.2.3");
-  CHECK(run["tool"]["driver"]["rules"] ==
-        nlohmann::json::parse(R"([{"id":"io/read"},{"id":"schema/type"},{"id":"spec/deprecated-field"}])"));
+  // Each rule with what it checks, where docs/spec.md says more, and its level.
+  CHECK(run["tool"]["driver"]["rules"] == nlohmann::json::parse(R"([
+    {"id": "io/read", "shortDescription": {"text": "Input and output: read"},
+     "helpUri": "docs/spec.md#checks", "defaultConfiguration": {"level": "error"}},
+    {"id": "schema/type", "shortDescription": {"text": "Job spec schema: type"},
+     "helpUri": "docs/spec.md#checks", "defaultConfiguration": {"level": "error"}},
+    {"id": "spec/deprecated-field", "shortDescription": {"text": "Job spec: deprecated field"},
+     "helpUri": "docs/spec.md#checks", "defaultConfiguration": {"level": "warning"}}])"));
   const nlohmann::json& r = run["results"][0];
   CHECK(r["ruleId"] == "schema/type");
   CHECK(r["level"] == "error");

@@ -2,7 +2,9 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <new>
@@ -21,15 +23,17 @@ struct ReadError {
   std::string message;
   std::string hint;
   const char* rule = "yaml/syntax";
+  bool fatal = false;  // a limit of the file's: nothing more of it is read
 };
 
 // libyaml counts positions in characters; diagnostics count bytes. Events
 // arrive in text order, so the conversion walks forward from the last one.
 class Offsets {
  public:
-  explicit Offsets(std::string_view text) : text_(text) {
+  // Positions counted from byte `start` of `text`.
+  explicit Offsets(std::string_view text, size_t start = 0) : text_(text), base_(start), bytes_(start) {
     // libyaml skips a leading byte order mark without counting it.
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") base_ = bytes_ = 3;
+    if (text.substr(start, 3) == "\xEF\xBB\xBF") base_ = bytes_ = start + 3;
   }
   size_t byte_offset(size_t index) {
     if (index < chars_) chars_ = 0, bytes_ = base_;
@@ -44,9 +48,9 @@ class Offsets {
 
  private:
   std::string_view text_;
-  size_t base_ = 0;
+  size_t base_;
   size_t chars_ = 0;
-  size_t bytes_ = 0;
+  size_t bytes_;
 };
 
 std::string_view text_of(const yaml_char_t* s) {
@@ -58,6 +62,16 @@ class TreeBuilder {
  public:
   TreeBuilder(const SourceManager& sources, uint32_t file, const YamlLimits& limits)
       : sources_(sources), file_(file), offsets_(sources.text(file)), limits_(limits) {}
+
+  // Reads on from byte `start` of the file (a document after a broken one):
+  // what the broken one left open is dropped, its anchors with it (anchors
+  // are a document's own); the file's budgets go on counting.
+  void restart(size_t start) {
+    offsets_ = Offsets(sources_.text(file_), start);
+    stack_.clear();
+    anchors_.clear();
+    has_root_ = false;
+  }
 
   bool has_root() const { return has_root_; }
   Node take_root() {
@@ -160,7 +174,7 @@ class TreeBuilder {
       throw ReadError{at, "document too large: more than " +
                                      std::to_string(limits_.max_nodes) +
                                      " nodes (after expanding aliases)",
-                      "split the file or avoid deeply nested aliases"};
+                      "split the file or avoid deeply nested aliases", "yaml/syntax", true};
   }
 
   // Each alias copies its anchor's tree: a few bytes of input can ask for
@@ -172,7 +186,7 @@ class TreeBuilder {
       throw ReadError{at, "aliases expand to more than " + std::to_string(limits_.max_alias_nodes) +
                               " nodes or " + std::to_string(limits_.max_alias_bytes >> 20) +
                               " MiB of text",
-                      "write the repeated part out, or alias less of it"};
+                      "write the repeated part out, or alias less of it", "yaml/syntax", true};
     bytes_ += a.bytes;
   }
 
@@ -351,7 +365,7 @@ class TreeBuilder {
 // libyaml's parser and one event, released however the reading ends.
 struct Parser {
   yaml_parser_t p;
-  explicit Parser(const std::string& text) {
+  explicit Parser(std::string_view text) {
     if (!yaml_parser_initialize(&p)) throw std::bad_alloc();
     yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(text.data()),
                                  text.size());
@@ -365,18 +379,19 @@ struct Event {
   ~Event() { yaml_event_delete(&e); }
 };
 
+// `start`: where in the file the parser began.
 ReadError syntax_error(const yaml_parser_t& p, const SourceManager& sources, uint32_t file,
-                       TreeBuilder& builder) {
+                       TreeBuilder& builder, size_t start) {
   if (p.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
   std::string problem = p.problem ? p.problem : "unreadable input";
   if (p.error == YAML_READER_ERROR && p.problem_value < 0)
-    return {sources.loc(file, p.problem_offset), "invalid YAML: " + problem, {}};
+    return {sources.loc(file, start + p.problem_offset), "invalid YAML: " + problem, {}};
   if (p.error == YAML_READER_ERROR) {
     // Characters YAML does not allow raw (DEL, C1 controls, U+FFFE, U+FFFF);
     // check_text has already refused bytes that are not UTF-8.
     char name[16];
     std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(p.problem_value));
-    return {sources.loc(file, p.problem_offset), "invalid YAML: character " + std::string(name) +
+    return {sources.loc(file, start + p.problem_offset), "invalid YAML: character " + std::string(name) +
                                                      " is not allowed",
             "in a double-quoted string write it as an escape, e.g. \\u" + std::string(name + 2)};
   }
@@ -404,6 +419,46 @@ ReadError syntax_error(const yaml_parser_t& p, const SourceManager& sources, uin
   return {loc, "invalid YAML: " + problem, hint};
 }
 
+// Reads the documents of `text`, which starts at byte `start` of the file,
+// into `docs`; `count` counts the file's documents.
+void read_documents(std::string_view text, size_t start, TreeBuilder& builder, size_t& count,
+                    std::vector<Node>& docs, const SourceManager& sources, uint32_t file,
+                    const YamlLimits& limits) {
+  Parser parser(text);
+  for (;;) {
+    Event ev;
+    if (!yaml_parser_parse(&parser.p, &ev.e))
+      throw syntax_error(parser.p, sources, file, builder, start);
+    if (ev.e.type == YAML_STREAM_END_EVENT) return;
+    if (ev.e.type == YAML_DOCUMENT_START_EVENT && ++count > limits.max_documents)
+      throw ReadError{builder.loc(ev.e.start_mark),
+                      "more than " + std::to_string(limits.max_documents) +
+                          " YAML documents in one file",
+                      "split the file", "yaml/syntax", true};
+    builder.on_event(ev.e);
+    if (ev.e.type == YAML_DOCUMENT_END_EVENT && builder.has_root()) {
+      Node root = builder.take_root();
+      if (!root.is_null()) docs.push_back(std::move(root));
+    }
+  }
+}
+
+// The first document marker ("---" at the start of a line, alone or before
+// a blank) in the lines from byte `line` (a line's start) on that starts
+// past byte `after`; npos when there is none. A marker starts a document
+// whatever came before it: YAML allows it in no scalar and no collection.
+size_t next_document(std::string_view text, size_t line, size_t after) {
+  while (line < text.size()) {
+    if (line > after && text.compare(line, 3, "---") == 0 &&
+        (line + 3 == text.size() || std::strchr(" \t\r\n", text[line + 3])))
+      return line;
+    size_t nl = text.find('\n', line);
+    if (nl == std::string_view::npos) break;
+    line = nl + 1;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<Node> read_yaml(const SourceManager& sources, uint32_t file, DiagnosticEngine& diags,
@@ -411,27 +466,24 @@ std::vector<Node> read_yaml(const SourceManager& sources, uint32_t file, Diagnos
   std::vector<Node> docs;
   if (!check_text(sources, file, diags)) return docs;
   TreeBuilder builder(sources, file, limits);
-  Parser parser(sources.text(file));
-  try {
-    for (size_t count = 0;;) {
-      Event ev;
-      if (!yaml_parser_parse(&parser.p, &ev.e)) throw syntax_error(parser.p, sources, file, builder);
-      if (ev.e.type == YAML_STREAM_END_EVENT) break;
-      if (ev.e.type == YAML_DOCUMENT_START_EVENT && ++count > limits.max_documents)
-        throw ReadError{builder.loc(ev.e.start_mark),
-                        "more than " + std::to_string(limits.max_documents) +
-                            " YAML documents in one file",
-                        "split the file"};
-      builder.on_event(ev.e);
-      if (ev.e.type == YAML_DOCUMENT_END_EVENT && builder.has_root()) {
-        Node root = builder.take_root();
-        if (!root.is_null()) docs.push_back(std::move(root));
-      }
+  std::string_view text = sources.text(file);
+  size_t count = 0;  // documents
+  // After an error, the documents after the broken one are read on.
+  for (size_t start = 0; start != std::string_view::npos;) {
+    try {
+      read_documents(text.substr(start), start, builder, count, docs, sources, file, limits);
+      return docs;
+    } catch (const ReadError& e) {
+      diags.error(e.loc, {}, e.message, e.hint, e.rule);
+      if (e.fatal) return docs;
+      size_t at = e.loc.line ? static_cast<size_t>(sources.line(file, e.loc.line).data() - text.data())
+                             : start;
+      start = next_document(text, std::max(at, start), start);
+      if (start != std::string_view::npos) builder.restart(start);
     }
-  } catch (const ReadError& e) {
-    diags.error(e.loc, {}, e.message, e.hint, e.rule);
   }
   return docs;
 }
 
 }  // namespace mpijobc
+

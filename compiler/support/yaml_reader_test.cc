@@ -85,6 +85,30 @@ TEST_CASE("syntax errors are located") {
   CHECK(r.first().loc.line >= 1);
 }
 
+TEST_CASE("after an error in a document, the documents after it are read on") {
+  Read r("a: 1\n---\nb: [1, 2\nc: &x 3\n---\nd: 4\ne: {f: 5}\n---\ng: *x\n---\nh: 1\nh: 2\n---\ni: 6\n");
+  // The broken document's anchor is gone with it; a duplicate key breaks its
+  // document only.
+  REQUIRE(r.diags.error_count() == 3);
+  CHECK(r.diags.all()[0].message.rfind("invalid YAML:", 0) == 0);
+  CHECK(r.diags.all()[1].loc.line == 9);
+  CHECK(r.diags.all()[1].message == "unknown alias '*x'");
+  CHECK(r.diags.all()[2].loc.line == 12);
+  CHECK(r.diags.all()[2].message == "duplicate key 'h'");
+  REQUIRE(r.docs.size() == 3);
+  CHECK(r.docs[0].get("a"));
+  const Node* f = r.docs[1].get("e") ? r.docs[1].get("e")->get("f") : nullptr;
+  REQUIRE(f);  // located in the whole file
+  CHECK((f->loc.line == 7 && f->loc.column == 8));
+  CHECK(r.docs[2].get("i"));
+  // A limit of the file's ends the reading.
+  YamlLimits limits;
+  limits.max_documents = 2;
+  Read many("a: [\n---\nb: 2\n---\nc: 3\n---\nd: 4\n", limits);
+  CHECK(many.diags.error_count() == 2);
+  CHECK(many.diags.all()[1].message == "more than 2 YAML documents in one file");
+}
+
 TEST_CASE("integers beyond int64 are errors, not silent wrap-around") {
   Read r("a: 99999999999999999999\n");
   REQUIRE(r.diags.error_count() == 1);

@@ -24,7 +24,7 @@ void gpus_per_slot(const JobSpec& job, DiagnosticEngine& diags) {
                 "each worker has " + n + (*gpus == 1 ? " GPU" : " GPUs") + " but runs " + slots +
                     (*job.slots == 1 ? " rank" : " ranks") + " (slots " + slots + "): " +
                     (*gpus > *job.slots ? "GPUs sit idle" : "ranks share a GPU"),
-                "one rank per GPU is the usual layout: set slots: " + n, "lint/gpu-slots");
+                "one rank per GPU is the usual layout: set slots to " + n, "lint/gpu-slots");
 }
 
 // -np N, -n N, --np N, -c N or --np=N / -np=N in a hand-written launcher command.
@@ -53,8 +53,8 @@ void np_matches_slots(const JobSpec& job, DiagnosticEngine& diags) {
                                "oversubscribe"
                          : "fewer ranks than the job's " + std::to_string(total) + " slots: " +
                                std::to_string(total - np->first) + " slots stay idle";
-  diags.warning(job.launcher.command.origin.loc,
-                job.launcher.command.origin.path + "[" + std::to_string(np->second) + "]",
+  Origin at = job.launcher.command.origin.item(np->second);
+  diags.warning(at.loc, at.path,
                 "-np " + std::to_string(np->first) + " asks for " + what,
                 "use -np " + std::to_string(total) +
                     (job.run_launcher_as_worker.set() && *job.run_launcher_as_worker
@@ -84,7 +84,7 @@ void gang_fits(const JobSpec& job, DiagnosticEngine& diags) {
                               " workers exist until they are ready: the job never starts"
                         : "the job has " + std::to_string(pods) +
                               " (launcher and workers): it never starts"),
-              "set run_policy.scheduling.min_available: " + std::to_string(pods),
+              "set run_policy.scheduling.min_available to " + std::to_string(pods),
               "lint/gang-min-available");
 }
 
@@ -116,13 +116,14 @@ void same_mpi(const JobSpec& job, DiagnosticEngine& diags) {
     diags.warning(at.loc, at.path,
                   what + " is " + to_string(has) + " but mpi_implementation is " + wanted +
                       ": the launcher's mpirun flags and the workers' MPI would not match",
-                  "set mpi_implementation: " + std::string(to_string(has)) +
+                  "set mpi_implementation to " + std::string(to_string(has)) +
                       ", or use a matching image or package",
                   "lint/mpi-mismatch");
   };
-  for (const std::string& package : job.build.apt)
-    if (auto has = mpi_of_package(package); has && *has != want)
-      mismatch({job.build.origin.loc, "spec.build.apt"}, "apt package '" + package + "'", *has);
+  const Field<std::vector<std::string>>& apt = job.build.apt;
+  for (size_t i = 0; apt.set() && i < apt->size(); ++i)
+    if (auto has = mpi_of_package((*apt)[i]); has && *has != want)
+      mismatch(apt.origin.item(i), "apt package '" + (*apt)[i] + "'", *has);
   if (job.build.base_image.set())
     if (auto has = mpi_of_image(*job.build.base_image); has && *has != want)
       mismatch(job.build.base_image.origin, "the MPI of build.base_image", *has);

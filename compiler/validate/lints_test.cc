@@ -38,10 +38,10 @@ TEST_CASE("lint/np-slots: -np in a hand-written launcher command") {
             .empty());
   CHECK(lint("  worker: {replicas: 2}\n  launcher: {command: [mpirun, app]}\n").empty());
   CHECK(lint("  slots: 2\n  worker: {replicas: 2}\n  launcher: {command: [mpirun, -np, 8, app]}\n") ==
-        Messages{"9:23: spec.launcher.command[2]: -np 8 asks for more ranks than the job's 4 slots: "
+        Messages{"9:37: spec.launcher.command[2]: -np 8 asks for more ranks than the job's 4 slots: "
                  "Open MPI refuses to start, Intel MPI and MPICH oversubscribe [lint/np-slots]"});
   CHECK(lint("  worker: {replicas: 4}\n  launcher: {command: [horovodrun, --np=1, app]}\n") ==
-        Messages{"8:23: spec.launcher.command[1]: -np 1 asks for fewer ranks than the job's 4 "
+        Messages{"8:36: spec.launcher.command[1]: -np 1 asks for fewer ranks than the job's 4 "
                  "slots: 3 slots stay idle [lint/np-slots]"});
 }
 
@@ -92,7 +92,7 @@ TEST_CASE("lint/mpi-mismatch: packages and images of another MPI") {
   CHECK(lint("  worker: {replicas: 1}\n  mpi_implementation: MPICH\n  build: {apt: [libmpich-dev]}\n")
             .empty());
   CHECK(lint("  worker: {replicas: 1}\n  mpi_implementation: MPICH\n  build: {apt: [libopenmpi-dev]}\n") ==
-        Messages{"9:3: spec.build.apt: apt package 'libopenmpi-dev' is OpenMPI but mpi_implementation "
+        Messages{"9:17: spec.build.apt[0]: apt package 'libopenmpi-dev' is OpenMPI but mpi_implementation "
                  "is MPICH: the launcher's mpirun flags and the workers' MPI would not match "
                  "[lint/mpi-mismatch]"});
   CHECK(lint("  worker: {replicas: 1}\n  build: {base_image: \"mpioperator/intel:0.6\"}\n") ==

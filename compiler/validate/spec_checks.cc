@@ -29,7 +29,7 @@ void check_map(const std::vector<KeyValue>& entries, bool labels, DiagnosticEngi
                   std::string("invalid ") + what + " key '" + kv.key + "': " + why,
                   "keys look like 'team' or 'example.com/team'", "spec/metadata-key");
     if (labels && !kv.value.empty() && !is_label_name(kv.value))
-      diags.error(kv.origin.loc, kv.origin.path,
+      diags.error(kv.value_loc, kv.origin.path,
                   "invalid label value '" + kv.value +
                       "': at most 63 letters, digits, '-', '_' or '.', starting and ending "
                       "with a letter or digit",
@@ -120,7 +120,8 @@ void check_elastic_range(const JobSpec& job, DiagnosticEngine& diags) {
 void check_launcher_program(const JobSpec& job, DiagnosticEngine& diags) {
   const Field<std::vector<std::string>>& command = job.launcher.command;
   if (!command.set() || command->empty() || command->front().rfind('-', 0) != 0) return;
-  diags.error(command.origin.loc, command.origin.path + "[0]",
+  Origin first = command.origin.item(0);
+  diags.error(first.loc, first.path,
               "launcher.command starts with the option '" + command->front() +
                   "', not a program: the launcher would run exec " + command->front() +
                   ", which sh does not take",
@@ -201,14 +202,15 @@ void check_command_program(const JobSpec& job, DiagnosticEngine& diags) {
   }
   std::vector<std::string> program(command->begin() + i, command->end());
   std::string launcher = job.kind == JobKind::MPIJob ? "mpirun" : "horovodrun";
-  std::string hint = "write the program alone: command: " +
+  std::string hint = "make command the program alone, " +
                      (program.empty() ? std::string("[python, train.py]") : flow_list(program)) +
                      "; the ranks are worker.replicas x slots";
   if (!options.empty())
     hint += job.kind == JobKind::MPIJob
                 ? ", and the other options go in mpirun_args: " + flow_list(options)
                 : ", and horovodrun's other options are spec fields (docs/spec.md)";
-  diags.error(command.origin.loc, command.origin.path + "[0]",
+  Origin first = command.origin.item(0);
+  diags.error(first.loc, first.path,
               "command starts with '" + command->front() + "', but the launcher runs " + launcher +
                   " itself: it would run " + launcher + " ... " + command->front() +
                   " ..., a launcher in every rank",

@@ -35,7 +35,7 @@ TEST_CASE("spec rules: metadata, env names, GPU request vs limit") {
                  diags);
   CHECK(testing::messages(diags) ==
         std::vector<std::string>{
-            "3:40: metadata.labels.x: invalid label value 'has space': at most 63 letters, digits, "
+            "3:43: metadata.labels.x: invalid label value 'has space': at most 63 letters, digits, "
             "'-', '_' or '.', starting and ending with a letter or digit [spec/metadata-value]",
             "9:20: spec.env.9BAD: invalid environment variable name '9BAD' [spec/env-name]",
             "8:30: spec.launcher.requests.gpu: GPU request 1 differs from the limit 2 (line 8); "
@@ -79,7 +79,7 @@ TEST_CASE("spec rules: launcher.command starts with a program, not an option") {
                  diags);
   CHECK(testing::messages(diags) ==
         std::vector<std::string>{
-            "8:23: spec.launcher.command[0]: launcher.command starts with the option '-x', not a "
+            "8:24: spec.launcher.command[0]: launcher.command starts with the option '-x', not a "
             "program: the launcher would run exec -x, which sh does not take [spec/launcher-command]"});
   testing::lower_ok(testing::spec("MPIJob", "  worker: {replicas: 1}\n  launcher: {command: [mpirun, -x, FOO]}\n"));
 }
@@ -96,21 +96,21 @@ TEST_CASE("spec rules: command is the program, not mpirun or horovodrun") {
   };
   CHECK(finding("MPIJob", "[mpirun, -np, 4, python, a.py]") ==
         std::vector<std::string>{
-            "7:12: spec.command[0]: command starts with 'mpirun', but the launcher runs mpirun "
+            "7:13: spec.command[0]: command starts with 'mpirun', but the launcher runs mpirun "
             "itself: it would run mpirun ... mpirun ..., a launcher in every rank "
-            "[spec/command-launcher] -- write the program alone: command: [python, a.py]; the "
+            "[spec/command-launcher] -- make command the program alone, [python, a.py]; the "
             "ranks are worker.replicas x slots"});
   // Options other than the rank count and the hosts move to mpirun_args.
   CHECK_THAT(finding("MPIJob", "[/usr/bin/mpirun.openmpi, --allow-run-as-root, -n, 4, -x, FOO, "
                                "-mca, btl, \"^openib\", --oversubscribe, python, \"a b\"]")
                  .at(0),
-             Catch::EndsWith("-- write the program alone: command: [python, \"a b\"]; the ranks are "
+             Catch::EndsWith("-- make command the program alone, [python, \"a b\"]; the ranks are "
                        "worker.replicas x slots, and the other options go in mpirun_args: "
                        "[-x, FOO, -mca, btl, \"^openib\", --oversubscribe]"));
   CHECK_THAT(finding("HorovodJob", "[horovodrun, -np, 4, --verbose, python, a.py]").at(0),
              Catch::EndsWith("[python, a.py]; the ranks are worker.replicas x slots, and horovodrun's other options are "
       "spec fields (docs/spec.md)"));
-  CHECK(finding("MPIJob", "[mpiexec]").at(0).find("command: [python, train.py]") !=
+  CHECK(finding("MPIJob", "[mpiexec]").at(0).find("alone, [python, train.py]") !=
         std::string::npos);
   // Programs that merely start with the letters pass, as does mpirun in launcher.command.
   CHECK(finding("MPIJob", "[mpirunner, x]").empty());
