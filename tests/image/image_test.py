@@ -52,8 +52,11 @@ FAIL_ENV = "HELLO_FAIL_RANK"
 HELLO = re.compile(r"^hello from rank (\d+) of (\d+) on (\S+)$", re.M)
 
 
+START = time.time()
+
+
 def log(message):
-    print(f"image: {message}", flush=True)
+    print(f"image: [{time.time() - START:3.0f} s] {message}", flush=True)
 
 
 def skip(why):
@@ -257,18 +260,27 @@ def build_images(groups, source_dir, tmp, prefix, res, keep):
         procs[key] = (subprocess.Popen(argv, env=dict(os.environ, **BUILDAH_ENV),
                                        stdout=logfile, stderr=subprocess.STDOUT),
                       image, logfile, time.time())
-    for key, (proc, image, logfile, start) in procs.items():
-        status = proc.wait()
-        logfile.close()
-        names = ", ".join(j.name for j in groups[key])
-        if status != 0:
-            with open(logfile.name) as f:
-                tail = f.read()[-4000:]
-            raise Failure(f"buildah bud of {names}'s Dockerfile exited {status}:\n{tail}")
+        res.procs.append(procs[key][0])
         if not keep:
             res.images.append(image)
-        images[key] = image
-        log(f"built {image} ({names}) in {time.time() - start:.0f} s")
+    while procs:
+        for key, (proc, image, logfile, start) in list(procs.items()):
+            status = proc.poll()
+            if status is None:
+                continue
+            del procs[key]
+            logfile.close()
+            names = ", ".join(j.name for j in groups[key])
+            if status != 0:
+                for other in procs.values():
+                    other[0].kill()
+                    other[0].wait()
+                with open(logfile.name) as f:
+                    tail = f.read()[-4000:]
+                raise Failure(f"buildah bud of {names}'s Dockerfile exited {status}:\n{tail}")
+            images[key] = image
+            log(f"built {image} ({names}) in {time.time() - start:.0f} s")
+        time.sleep(0.5)
     return images
 
 
