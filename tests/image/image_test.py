@@ -160,7 +160,7 @@ def remove_leftovers():
 
 class Job:
     def __init__(self, spec, name, out):
-        self.spec, self.name, self.dir = spec, name, out
+        self.spec, self.name = spec, name
         self.dockerfile_path = os.path.join(out, "Dockerfile")
         with open(os.path.join(out, "mpijob.yaml")) as f:
             self.objects = [d for d in yaml.safe_load_all(f) if d]
@@ -202,7 +202,11 @@ class Job:
         (which names the spec), and the files it copies."""
         digest = hashlib.sha256(self.body().encode())
         for src in self.copies():
-            with open(os.path.join(source_dir, src), "rb") as f:
+            path = os.path.join(source_dir, src)
+            if not os.path.isfile(path):
+                raise Failure(f"{self.name} ({self.spec}): COPY source {src} is not a file of "
+                              "the repository")
+            with open(path, "rb") as f:
                 digest.update(f.read())
         return digest.hexdigest()[:12]
 
