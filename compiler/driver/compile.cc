@@ -12,6 +12,8 @@
 #include "render/templates.h"
 #include "support/parallel.h"
 #include "support/yaml_writer.h"
+#include "validate/build_checks.h"
+#include "validate/image_user_checks.h"
 #include "validate/lints.h"
 #include "validate/manifest_check.h"
 #include "validate/pod_overrides.h"
@@ -118,7 +120,10 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
   lower_deprecated_fields(job, diags);
   apply_defaults(job, diags);
   check_spec(job, diags);
+  check_build(job, diags);
   check_pod_overrides(job, diags);
+  if (diags.error_count() != errors) return;
+  check_image_user(job, diags);  // over pod overrides that are well-formed
   if (diags.error_count() != errors) return;
   lint_job(job, diags);  // over a job that is whole
   if (diags.error_count() != errors) return;
@@ -128,7 +133,7 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
                                       : job.target.set() ? *job.target
                                                          : kDefaultTarget);
   auto launcher = render_launcher(job, templates_, diags);
-  bool own_image = job.build.dockerfile.set() && !*job.build.dockerfile;
+  bool own_image = !job.generated_image();
   auto dockerfile = own_image ? std::optional<std::string>() : render_dockerfile(job, templates_, diags);
   if (!launcher || (!own_image && !dockerfile)) return;
   std::vector<Node> manifests = target.manifests(job, *launcher, diags);
