@@ -15,7 +15,8 @@ test_packages=(shellcheck python3 python3-jsonschema python3-yaml yamllint
                clang libclang-rt-14-dev patch
                mpich  # run --local of MPICH jobs (Debian keeps Open MPI as mpirun)
                git pre-commit  # the mpijobc-validate hook, run by pre-commit try-repo
-               man-db)  # the packaging test renders the man page (man, lexgrog)
+               man-db  # the packaging test renders the man page (man, lexgrog)
+               buildah debootstrap iproute2 openssh-client)  # the image test (docs/testing.md)
 
 want=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then

@@ -107,8 +107,8 @@ TEST_CASE("gitops: errors anywhere in the tree fail the check and the build") {
   write_file(repo.dir / "jobs/again.yaml", read_file(source_dir() + "/samples/mpi-pi.yaml"));
   Result dup = repo.mpijobc("build . -o deploy --check");
   CHECK(dup.status == 1);
-  CHECK(dup.err.find("jobs/mpi-pi.yaml:5:9: error: metadata.name: a job named 'pi' is already "
-                     "defined at jobs/again.yaml:5") != std::string::npos);
+  CHECK(dup.err.find("jobs/mpi-pi.yaml:9:9: error: metadata.name: a job named 'pi' is already "
+                     "defined at jobs/again.yaml:9") != std::string::npos);
   CHECK_FALSE(exists(repo.dir / "deploy/pi"));
   CHECK(repo.mpijobc("build . --check --stdout").status == 2);
   CHECK(repo.mpijobc("build . --diff").status == 2);

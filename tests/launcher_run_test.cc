@@ -121,7 +121,7 @@ TEST_CASE("launcher: HorovodJob runs horovodrun with flytekit's flags") {
   std::string spec = std::string(
                          "apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\n"
                          "spec:\n  image: example.com/img:1\n  slots: 3\n  worker: {replicas: 2}\n"
-                         "  verbose: true\n  log_level: DEBUG\n  elastic_timeout: 90\n") +
+                         "  build: {framework: {name: pytorch}}\n  verbose: true\n  log_level: DEBUG\n  elastic_timeout: 90\n") +
                      kHostile;
   Argv flags = {"-np", "6", "--log-level", "DEBUG", "--network-interface", "eth0", "--min-np",
                 "6", "--max-np", "6", "--slots-per-host", "3", "--host-discovery-script",
@@ -141,7 +141,7 @@ TEST_CASE("launcher: HorovodJob runs horovodrun with flytekit's flags") {
 TEST_CASE("launcher: a discovery_script_path with shell syntax arrives as written") {
   Launch l = launch("apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\n"
                     "spec:\n  image: a/b\n  command: [t.py]\n  worker: {replicas: 1}\n"
-                    "  discovery_script_path: \"/opt/$HOME/`id`/it's\\\\/‘x’.sh\"\n",
+                    "  build: {framework: {name: pytorch}}\n  discovery_script_path: \"/opt/$HOME/`id`/it's\\\\/‘x’.sh\"\n",
                     "sh");
   CHECK(l.argv == Argv{"-np", "1", "--log-level", "INFO", "--network-interface", "eth0",
                        "--min-np", "1", "--max-np", "1", "--slots-per-host", "1",
@@ -156,7 +156,7 @@ TEST_CASE("launcher: MPIJOBC_NP replaces -np (and horovodrun's bounds) off-clust
   REQUIRE(mpi.argv.size() >= 3);
   CHECK(Argv(mpi.argv.end() - 3, mpi.argv.end()) == Argv{"-np", "2", "./app"});
   Launch hvd = launch("apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\n"
-                      "spec: {image: a/b, command: [t.py], worker: {replicas: 3}}\n",
+                      "spec: {image: a/b, command: [t.py], worker: {replicas: 3}, build: {dockerfile: false}}\n",
                       "sh", "MPIJOBC_NP=1");
   CHECK(hvd.argv == Argv{"-np", "1", "--log-level", "INFO", "--network-interface", "eth0",
                          "--min-np", "1", "--max-np", "1", "--slots-per-host", "1",
@@ -166,7 +166,8 @@ TEST_CASE("launcher: MPIJOBC_NP replaces -np (and horovodrun's bounds) off-clust
 
 TEST_CASE("launcher: HorovodJob defaults, and verbose off adds no flag") {
   Launch l = launch("apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\n"
-                    "spec: {image: a/b, command: [python, t.py], worker: {replicas: 3}}\n",
+                    "spec: {image: a/b, command: [python, t.py], worker: {replicas: 3},\n"
+                    "  build: {framework: {name: pytorch}}}\n",
                     "sh");
   CHECK(l.argv == Argv{"-np", "3", "--log-level", "INFO", "--network-interface", "eth0",
                        "--min-np", "3", "--max-np", "3", "--slots-per-host", "1",

@@ -160,7 +160,8 @@ TEST_CASE("run --local --as-mpi runs a HorovodJob's program under mpirun") {
   write_file(dir / "job.yaml",
              "apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\nspec:\n"
              "  image: a/b\n  command: [/usr/bin/python3, " +
-                 quote(source_dir() + "/samples/hello_mpi.py") + "]\n  worker: {replicas: 2}\n");
+                 quote(source_dir() + "/samples/hello_mpi.py") + "]\n  worker: {replicas: 2}\n"
+                 "  build: {framework: {name: pytorch}}\n");
   Result r = run(run_cmd(quote(dir / "job.yaml") + " --as-mpi"));
   INFO(r.out << r.err);
   CHECK(r.status == 0);

@@ -119,6 +119,7 @@ std::string random_specs(uint32_t seed, int jobs) {
            "\nmetadata: {name: job" + std::to_string(j) + "}\nspec:\n  image: a/b:1\n"
            "  worker:\n    replicas: 1\n    requests: {cpu: " + quantities[rng() % 8] + "}\n"
            "  pod: {spec: {terminationGracePeriodSeconds: " + ints[rng() % 5] + "}}\n"
+           "  build: {framework: {name: pytorch}}\n"
            "  command:\n    - python\n";
     for (int i = 0; i < 5; ++i) out += "    - " + random.next() + "\n";
     out += "  env:\n";

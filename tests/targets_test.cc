@@ -53,6 +53,7 @@ spec:
   command: [python, $HOME/t.py, ~/data, then]
   discovery_script_path: /opt/$HOME/`id`/it's\.sh
   worker: {replicas: 2}
+  build: {framework: {name: pytorch}}
 ---
 apiVersion: mpijobc/v1
 kind: MPIJob

@@ -13,6 +13,8 @@
 #include "support/parallel.h"
 #include "support/yaml_writer.h"
 #include "validate/embedded_crds.h"
+#include "validate/build_checks.h"
+#include "validate/image_user_checks.h"
 #include "validate/lints.h"
 #include "validate/manifest_check.h"
 #include "validate/pod_overrides.h"
@@ -136,8 +138,11 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
   lower_deprecated_fields(job, schema_ok ? diags : presence);
   apply_defaults(job, schema_ok ? diags : presence);
   check_spec(job, diags);
+  check_build(job, diags);
   check_pod_overrides(job, diags);
   if (!schema_ok || diags.error_count() != errors) return;
+  check_image_user(job, diags);  // over pod overrides that are well-formed
+  if (diags.error_count() != errors) return;
   lint_job(job, diags);  // over a job that is whole
   if (diags.error_count() != errors) return;
 
@@ -146,7 +151,7 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
                                       : job.target.set() ? *job.target
                                                          : kDefaultTarget);
   auto launcher = render_launcher(job, templates_, diags);
-  bool own_image = job.build.dockerfile.set() && !*job.build.dockerfile;
+  bool own_image = !job.generated_image();
   auto dockerfile = own_image ? std::optional<std::string>() : render_dockerfile(job, templates_, diags);
   if (!launcher || (!own_image && !dockerfile)) return;
   std::vector<Node> manifests = target.manifests(job, *launcher, diags);

@@ -9,7 +9,7 @@ using namespace mpijobc;
 TEST_CASE("compile: one job per document, five files each, deterministic") {
   std::string text = testing::spec("MPIJob", "  worker: {replicas: 1}\n") + "---\n" +
                      "apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: other}\n"
-                     "spec: {image: a/b, command: [x], worker: {replicas: 2}}\n";
+                     "spec: {image: a/b, command: [x], worker: {replicas: 2}, build: {framework: {name: pytorch}}}\n";
   auto compile = [&] {
     SourceManager sources;
     DiagnosticEngine diags;

@@ -29,6 +29,9 @@ struct Planned {
   }
 };
 
+// A HorovodJob's workers; its image builds Horovod for PyTorch.
+const std::string kHvd = "  worker: {replicas: 2}\n  build: {framework: {name: pytorch}}\n";
+
 LocalRunRequest cores(int64_t n) {
   LocalRunRequest r;
   r.cores = n;
@@ -114,14 +117,14 @@ TEST_CASE("local plan: a program the ranks cannot start is a located error befor
 TEST_CASE("local plan: HorovodJob needs horovodrun, or runs its program under mpirun") {
   LocalRunRequest r = cores(4);
   r.on_path = [](const std::string& p) { return p == "mpirun.openmpi" || p == "python"; };
-  Planned missing("HorovodJob", "  worker: {replicas: 2}\n", r);
+  Planned missing("HorovodJob", kHvd, r);
   CHECK_FALSE(missing.plan);
   REQUIRE(missing.diags.all().size() == 1);
   CHECK(missing.diags.all()[0].rule == "run/missing-tool");
   CHECK(missing.diags.all()[0].hint.find("--as-mpi") != std::string::npos);
 
   r.as_mpi = true;
-  Planned as_mpi("HorovodJob", "  worker: {replicas: 2}\n", r);
+  Planned as_mpi("HorovodJob", kHvd, r);
   REQUIRE(as_mpi.plan);
   CHECK(as_mpi.plan->launcher.find("exec mpirun ") != std::string::npos);
   CHECK(as_mpi.plan->launcher.find("horovodrun") == std::string::npos);
@@ -130,19 +133,19 @@ TEST_CASE("local plan: HorovodJob needs horovodrun, or runs its program under mp
 TEST_CASE("local plan: HorovodJob uses the loopback when this machine lacks its interface") {
   LocalRunRequest r = cores(4);
   r.interfaces = {"lo", "wlp2s0"};
-  Planned laptop("HorovodJob", "  worker: {replicas: 2}\n", r);
+  Planned laptop("HorovodJob", kHvd, r);
   REQUIRE(laptop.plan);
   CHECK(laptop.plan->launcher.find(" --network-interface lo ") != std::string::npos);
   CHECK(laptop.plan->notes ==
         std::vector<std::string>{"--network-interface eth0: this machine has no such interface, "
                                  "so the run uses lo"});
   r.interfaces = {"en0", "lo0"};
-  Planned mac("HorovodJob", "  worker: {replicas: 2}\n  network_interface: eth0,ib0\n", r);
+  Planned mac("HorovodJob", kHvd + "  network_interface: eth0,ib0\n", r);
   REQUIRE(mac.plan);
   CHECK(mac.plan->launcher.find(" --network-interface lo0 ") != std::string::npos);
   // Interfaces this machine has stay.
   r.interfaces = {"eth0", "ib0", "lo"};
-  Planned here("HorovodJob", "  worker: {replicas: 2}\n  network_interface: eth0,ib0\n", r);
+  Planned here("HorovodJob", kHvd + "  network_interface: eth0,ib0\n", r);
   REQUIRE(here.plan);
   CHECK(here.plan->launcher.find(" --network-interface eth0,ib0 ") != std::string::npos);
   CHECK(here.plan->notes.empty());

@@ -1,5 +1,6 @@
 #include "lower/defaults.h"
 
+#include "lower/build_defaults.h"
 #include "lower/fix_syntax.h"
 
 namespace mpijobc {
@@ -41,6 +42,8 @@ void apply_defaults(JobSpec& job, DiagnosticEngine& diags) {
   // None the sshd workers keep running and hold their CPUs and GPUs.
   default_to(job.run_policy.clean_pod_policy, CleanPodPolicy::Running, spec,
              "spec.run_policy.clean_pod_policy");
+
+  apply_build_defaults(job);
 
   if (job.kind == JobKind::HorovodJob) {  // flytekit's defaults
     default_to(job.horovod.verbose, false, spec, "spec.verbose");

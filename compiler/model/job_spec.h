@@ -144,6 +144,18 @@ struct JobSpec {
   HorovodOptions horovod;
   Field<int64_t> num_workers, num_launcher_replicas;  // deprecated
 
+  // Whether the job asks for GPUs: build.gpu, else any GPU request/limit.
+  bool wants_gpu() const {
+    if (build.gpu.set()) return *build.gpu;
+    for (const Role* r : {&launcher, &worker})
+      if (r->requests.gpu.set() || r->limits.gpu.set()) return true;
+    return false;
+  }
+  // Whether the job's image is generated (build.dockerfile is not false).
+  bool generated_image() const { return !build.dockerfile.set() || *build.dockerfile; }
+  // Whether the generated image builds Horovod.
+  bool builds_horovod() const { return build.horovod.set() || kind == JobKind::HorovodJob; }
+
   // After lowering: the number of MPI processes (a launcher that runs as a
   // worker has slots ranks too).
   int64_t processes() const {

@@ -15,7 +15,4 @@ namespace mpijobc {
 std::optional<std::string> render_dockerfile(const JobSpec& job, const Templates& templates,
                                              DiagnosticEngine& diags);
 
-// Whether the job asks for GPUs: spec.build.gpu, else any GPU request/limit.
-bool wants_gpu(const JobSpec& job);
-
 }  // namespace mpijobc

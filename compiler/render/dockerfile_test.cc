@@ -78,3 +78,49 @@ TEST_CASE("Dockerfile: the MPI implementation's packages, Intel's from Intel's r
   // Horovod compiles against Intel MPI's mpicc, which setvars.sh puts on PATH.
   CHECK(has(intel, "RUN . /opt/intel/oneapi/setvars.sh && HOROVOD_WITH_MPI=1 pip install"));
 }
+
+TEST_CASE("Dockerfile: pip packages built from source get headers, a compiler and the MPI's") {
+  std::string pi = dockerfile("MPIJob", "  worker: {replicas: 1}\n"
+                                        "  build: {pip: [mpi4py==3.1.5], apt: [libopenmpi-dev]}\n");
+  CHECK(has(pi, "python3.11-venv openmpi-bin python3.11-dev build-essential libopenmpi-dev \\\n"));
+  CHECK_FALSE(has(pi, "cmake"));
+  std::string plain = dockerfile("MPIJob", "  worker: {replicas: 1}\n  build: {pip: [numpy]}\n");
+  CHECK_FALSE(has(plain, "build-essential"));
+  std::string intel = dockerfile("MPIJob", "  worker: {replicas: 1}\n  mpi_implementation: Intel\n"
+                                           "  build: {pip: [mpi4py]}\n");
+  CHECK(has(intel, "RUN . /opt/intel/oneapi/setvars.sh && pip install --no-cache-dir mpi4py\n"));
+}
+
+TEST_CASE("Dockerfile: the base image's Python, the framework's CUDA image") {
+  CHECK(has(dockerfile("MPIJob", "  worker: {replicas: 1}\n  build: {base_image: \"ubuntu:24.04\"}\n"),
+            " python3.12 python3.12-venv "));
+  std::string tf = dockerfile("MPIJob", "  worker: {replicas: 1, limits: {gpu: 1}}\n"
+                                        "  build: {framework: {name: tensorflow, version: \"2.13.1\"}}\n");
+  CHECK(has(tf, "\nFROM nvidia/cuda:11.8.0-cudnn8-devel-ubuntu22.04\n"));
+}
+
+TEST_CASE("Dockerfile: a non-root job's user, its sshd on port 2222 and the client's port") {
+  std::string root = dockerfile("MPIJob", "  worker: {replicas: 1}\n");
+  CHECK_FALSE(has(root, "useradd"));
+  CHECK_FALSE(has(root, "\nUSER "));
+  std::string d = dockerfile("MPIJob", "  worker: {replicas: 1}\n"
+                                       "  ssh_auth_mount_path: /home/alice/.ssh\n"
+                                       "  pod: {spec: {securityContext: {runAsUser: 1001, runAsGroup: 1002}}}\n");
+  CHECK(has(d, "RUN { getent passwd 1001 mpiuser || true; } | cut -d: -f1 | sort -u | xargs -r -n1 userdel \\\n"
+               " && { getent group 1002 >/dev/null || groupadd -g 1002 mpiuser; } \\\n"
+               " && useradd -m -d /home/alice -u 1001 -g 1002 -p '*' -s /bin/bash mpiuser \\\n"
+               " && mkdir -p /home/alice/.sshd /workspace \\\n"
+               " && ssh-keygen -q -t ed25519 -N '' -f /home/alice/.sshd/ssh_host_ed25519_key \\\n"
+               " && printf '%s\\n' 'Port 2222' 'HostKey /home/alice/.sshd/ssh_host_ed25519_key' "
+               "'PidFile /home/alice/.sshd/sshd.pid' "
+               "'AuthorizedKeysFile /home/alice/.ssh/authorized_keys' 'StrictModes no' "
+               "'PubkeyAuthentication yes' 'PasswordAuthentication no' "
+               "'KbdInteractiveAuthentication no' 'UsePAM no' > /home/alice/.sshd_config \\\n"
+               " && printf '%s\\n' 'Host *' '  Port 2222' '  IdentityFile /home/alice/.ssh/id_rsa' "
+               ">> /etc/ssh/ssh_config.d/mpijobc.conf \\\n"
+               " && chown -R 1001:1002 /home/alice /workspace\n"));
+  // The image runs as that user; root's steps come first.
+  CHECK(has(d, "\nUSER 1001:1002\n"));
+  CHECK(d.find("useradd") < d.find("python3.11 -m venv"));
+  CHECK(d.find("\nUSER ") > d.find("WORKDIR /workspace"));
+}

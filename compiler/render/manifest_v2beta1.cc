@@ -1,5 +1,9 @@
 #include "render/manifest_v2beta1.h"
 
+#include <algorithm>
+
+#include "model/image_user.h"
+#include "render/mpi_flavor.h"
 #include "render/pod_parts.h"
 
 namespace mpijobc {
@@ -18,16 +22,25 @@ std::vector<Node> V2beta1Target::manifests(const JobSpec& job, const std::string
                ? located(Node::boolean(*job.run_launcher_as_worker), job.run_launcher_as_worker.origin)
                : Node::boolean(false));
   spec.add("runPolicy", run_policy(job.run_policy));
-  spec.add("sshAuthMountPath",
-           job.ssh_auth_mount_path.set() ? str(job.ssh_auth_mount_path) : Node::string("/root/.ssh"));
+  std::optional<ImageUser> user = image_user(job);
+  spec.add("sshAuthMountPath", job.ssh_auth_mount_path.set() ? str(job.ssh_auth_mount_path)
+                               : Node::string(user ? user->ssh_dir : "/root/.ssh"));
   spec.add("launcherCreationPolicy", job.launcher_creation_policy.set()
                                          ? str(job.launcher_creation_policy)
                                          : Node::string("AtStartup"));
   spec.add("mpiImplementation",
            located(Node::string(to_string(*job.mpi_implementation)), job.mpi_implementation.origin));
-  // Workers without a command run sshd, which the operator starts.
-  spec.add("mpiReplicaSpecs",
-           kubeflow_replica_specs(job, "launcher", "worker", RestartPolicy::OnFailure));
+  // Workers without a command run sshd, which the operator starts as root
+  // (/usr/sbin/sshd -De); a non-root user's sshd runs with its own config,
+  // as in the operator's non-root examples.
+  Node worker_command = Node::seq();
+  if (user)
+    for (std::string w : {std::string("/usr/sbin/sshd"), std::string("-De"), std::string("-f"),
+                          user->sshd_config()})
+      worker_command.push(Node::string(std::move(w)));
+  spec.add("mpiReplicaSpecs", kubeflow_replica_specs(job, "launcher", "worker",
+                                                     RestartPolicy::OnFailure,
+                                                     std::move(worker_command)));
 
   return with_launcher_config_map(job, launcher_script, std::move(mpijob));
 }

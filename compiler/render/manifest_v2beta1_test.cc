@@ -126,3 +126,36 @@ TEST_CASE("manifests: env the ranks would not see is a warning, located") {
             "ONLY_W: only the worker containers set it, and mpirun forwards the launcher's env "
             "[target/env-not-forwarded]"});
 }
+
+TEST_CASE("manifests: a non-root job runs as its user, and its workers start their own sshd") {
+  JobSpec job = testing::lower_ok(testing::spec(
+      "MPIJob", "  worker: {replicas: 2}\n  pod: {spec: {securityContext: {runAsUser: 1001}}}\n"));
+  DiagnosticEngine diags;
+  Node mpijob = V2beta1Target().manifests(job, "#!/bin/sh\n", diags).back();
+  CHECK(at(mpijob, {"spec", "sshAuthMountPath"}).text == "/home/mpiuser/.ssh");
+  for (const char* role : {"Launcher", "Worker"}) {
+    const Node& sc = at(container(mpijob, role), {"securityContext"});
+    CHECK(at(sc, {"runAsUser"}).text == "1001");
+    CHECK(at(sc, {"runAsGroup"}).text == "1001");
+  }
+  const Node& command = at(container(mpijob, "Worker"), {"command"});
+  REQUIRE(command.items.size() == 4);
+  CHECK(command.items[0].text == "/usr/sbin/sshd");
+  CHECK(command.items[1].text == "-De");
+  CHECK(command.items[2].text == "-f");
+  CHECK(command.items[3].text == "/home/mpiuser/.sshd_config");
+  CHECK_FALSE(container(mpijob, "Launcher").get("command")->items.empty());
+  // The pod's own securityContext stays, merged with the containers'.
+  CHECK(at(mpijob, {"spec", "mpiReplicaSpecs", "Worker", "template", "spec", "securityContext",
+                    "runAsUser"}).text == "1001");
+  check_object(mpijob, CrdSchemas(), diags);
+  CHECK(testing::messages(diags).empty());
+
+  JobSpec mounted = testing::lower_ok(testing::spec(
+      "MPIJob", "  worker: {replicas: 1, command: [/opt/start-sshd]}\n"
+                "  ssh_auth_mount_path: /home/alice/.ssh\n"));
+  Node m = V2beta1Target().manifests(mounted, "#!/bin/sh\n", diags).back();
+  CHECK(at(m, {"spec", "sshAuthMountPath"}).text == "/home/alice/.ssh");
+  CHECK(at(container(m, "Worker"), {"command"}).items.at(0).text == "/opt/start-sshd");
+  CHECK(at(container(m, "Worker"), {"securityContext", "runAsUser"}).text == "1000");
+}

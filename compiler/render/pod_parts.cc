@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/image_user.h"
 #include "render/mpi_flavor.h"
 
 namespace mpijobc {
@@ -111,6 +112,13 @@ Node container(const JobSpec& job, const Role& role, const char* name, Node comm
   if (with_env && !job.env.empty()) c.add("env", env_list(job));
   Node res = resources(role);
   if (!res.members.empty()) c.add("resources", std::move(res));
+  // The image's user (a pod override's runAsUser, else the default uid),
+  // as mpi-operator's non-root examples set it on each container.
+  if (auto user = image_user(job)) {
+    Node& sc = c.add("securityContext", Node::map());
+    sc.add("runAsUser", Node::integer(user->uid));
+    sc.add("runAsGroup", Node::integer(user->gid));
+  }
   return c;
 }
 
@@ -202,7 +210,7 @@ Node replica_spec(const JobSpec& job, const Role& role, const char* role_name,
 }  // namespace
 
 Node kubeflow_replica_specs(const JobSpec& job, const char* launcher_name, const char* worker_name,
-                            RestartPolicy launcher_fallback) {
+                            RestartPolicy launcher_fallback, Node worker_command) {
   Node replicas = Node::map();
   Node launcher = container(job, job.launcher, launcher_name, launcher_command());
   Node volumes = Node::seq();
@@ -210,7 +218,8 @@ Node kubeflow_replica_specs(const JobSpec& job, const char* launcher_name, const
   replicas.add("Launcher", replica_spec(job, job.launcher, "launcher", launcher_fallback,
                                         std::move(launcher), std::move(volumes)));
   Node worker = container(job, job.worker, worker_name,
-                          job.worker.command.set() ? words(job.worker.command) : Node::seq());
+                          job.worker.command.set() ? words(job.worker.command)
+                                                   : std::move(worker_command));
   replicas.add("Worker", replica_spec(job, job.worker, "worker", RestartPolicy::Never,
                                       std::move(worker), Node::seq()));
   return replicas;

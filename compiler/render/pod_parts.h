@@ -34,7 +34,8 @@ Node object_meta(const JobSpec& job, std::string name);
 
 // A container `name` with the role's image, the job's env (unless
 // `with_env` is false) and the role's resources; `command` (may be empty)
-// goes between image and env.
+// goes between image and env. A non-root job's containers run as its user
+// (securityContext runAsUser, runAsGroup: model/image_user.h).
 Node container(const JobSpec& job, const Role& role, const char* name, Node command,
                bool with_env = true);
 // The job's env as a list of {name, value}, in the order written.
@@ -73,12 +74,12 @@ Node restart_policy(const Role& role, RestartPolicy fallback, const char* role_n
 Node pod_template(const JobSpec& job, const Role& role, Node container, Node volumes);
 
 // A Kubeflow mpiReplicaSpecs map (v2beta1 and v1): a Launcher running
-// launcher.sh from its ConfigMap, and Workers with the spec's worker command
-// (none: what the operator runs by default). Containers are named
-// `launcher_name` / `worker_name`; `launcher_fallback` is the operator's
-// default launcher restart policy.
+// launcher.sh from its ConfigMap, and Workers with the spec's worker command,
+// else `worker_command` (empty: what the operator runs by default).
+// Containers are named `launcher_name` / `worker_name`; `launcher_fallback`
+// is the operator's default launcher restart policy.
 Node kubeflow_replica_specs(const JobSpec& job, const char* launcher_name, const char* worker_name,
-                            RestartPolicy launcher_fallback);
+                            RestartPolicy launcher_fallback, Node worker_command = Node::seq());
 // Where those replica specs put their pod templates (Target::pod_template_paths).
 inline std::vector<KindPath> kubeflow_pod_template_paths() {
   return {{"MPIJob", "spec/mpiReplicaSpecs/Launcher/template"},

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "model/image_user.h"
 #include "render/mpi_flavor.h"
 
 namespace mpijobc {
@@ -132,6 +133,25 @@ void same_mpi(const JobSpec& job, DiagnosticEngine& diags) {
       mismatch(job.image.origin, "the MPI of the image", *has);
 }
 
+// A non-root job on an image of the user's own: mpijobc cannot set up the
+// user and sshd, so the image must have them as the generated one would.
+void own_image_user(const JobSpec& job, DiagnosticEngine& diags) {
+  std::optional<ImageUser> user = job.generated_image() ? std::nullopt : image_user(job);
+  if (!user) return;
+  std::string port = std::to_string(kNonRootSshPort);
+  diags.warning(job.build.dockerfile.origin.loc, job.build.dockerfile.origin.path,
+                "the job runs as uid " + std::to_string(user->uid) + ", and the image is your "
+                "own: it must have that user (group " + std::to_string(user->gid) + ", home " +
+                    user->home + "); an sshd config " + user->sshd_config() + " with Port " +
+                    port + ", a HostKey and a PidFile the user owns, StrictModes no and "
+                    "AuthorizedKeysFile " + user->ssh_dir + "/authorized_keys (the workers run "
+                    "/usr/sbin/sshd -De -f " + user->sshd_config() + "); and an ssh client "
+                    "config with Port " + port + " that does not check host keys",
+                "see the Dockerfile mpijobc generates without build.dockerfile: false, or give "
+                "worker.command to start your image's own sshd",
+                "lint/own-image-user");
+}
+
 }  // namespace
 
 void lint_job(const JobSpec& job, DiagnosticEngine& diags) {
@@ -140,6 +160,7 @@ void lint_job(const JobSpec& job, DiagnosticEngine& diags) {
   gang_fits(job, diags);
   pod_count(job, diags);
   same_mpi(job, diags);
+  own_image_user(job, diags);
 }
 
 }  // namespace mpijobc

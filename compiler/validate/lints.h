@@ -18,7 +18,9 @@ namespace mpijobc {
 // - lint/pod-count (warning): more pods than Kubernetes supports in a
 //   whole cluster (150,000);
 // - lint/mpi-mismatch (warning): build.apt or an image names another MPI
-//   than mpi_implementation.
+//   than mpi_implementation;
+// - lint/own-image-user (warning): a non-root job with build.dockerfile:
+//   false, whose image must provide the user and sshd the generated one has.
 void lint_job(const JobSpec& job, DiagnosticEngine& diags);
 
 }  // namespace mpijobc

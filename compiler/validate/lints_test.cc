@@ -110,3 +110,17 @@ TEST_CASE("MPI named by packages and images") {
   CHECK_FALSE(mpi_of_image("ghcr.io/acme/train:intel"));  // tags say nothing
   CHECK_FALSE(mpi_of_image("ghcr.io/acme/mpichx:1"));
 }
+
+TEST_CASE("lint/own-image-user: a non-root job on an image of one's own") {
+  CHECK(lint("  worker: {replicas: 1}\n  build: {dockerfile: false}\n").empty());
+  CHECK(lint("  worker: {replicas: 1}\n  ssh_auth_mount_path: /home/mpiuser/.ssh\n").empty());
+  CHECK(lint("  worker: {replicas: 1}\n  ssh_auth_mount_path: /home/mpiuser/.ssh\n"
+             "  build: {dockerfile: false}\n") ==
+        Messages{"9:23: spec.build.dockerfile: the job runs as uid 1000, and the image is your own: "
+                 "it must have that user (group 1000, home /home/mpiuser); an sshd config "
+                 "/home/mpiuser/.sshd_config with Port 2222, a HostKey and a PidFile the user "
+                 "owns, StrictModes no and AuthorizedKeysFile /home/mpiuser/.ssh/authorized_keys "
+                 "(the workers run /usr/sbin/sshd -De -f /home/mpiuser/.sshd_config); and an ssh "
+                 "client config with Port 2222 that does not check host keys "
+                 "[lint/own-image-user]"});
+}

@@ -56,6 +56,7 @@ def spec(name, rng, harmless=False, kind=None, mpi=None):
     }
     if kind == "HorovodJob":
         body["discovery_script_path"] = "/" + word(False)
+        body["build"]["framework"] = {"name": "pytorch"}  # Horovod needs one
     command = ["prog", word(), word(), word()]
     if custom:
         body["launcher"] = {"command": ["mpirun"] + command}
@@ -136,7 +137,9 @@ def check_case(out_dir, name, doc, command, baseline, workdir, lint):
         instructions = dockerfile_instructions(f.read())
     if [k for k, _ in instructions] != baseline:
         problems.append("Dockerfile instructions %r, expected %r" % ([k for k, _ in instructions], baseline))
-    pip = [line for k, line in instructions if line.startswith("RUN pip install --no-cache-dir ")]
+    # build.pip's line; a HorovodJob's framework has a line of its own before it.
+    pip = [line for k, line in instructions if line.startswith("RUN pip install --no-cache-dir ")
+           and line != "RUN pip install --no-cache-dir 'torch==2.0.1'"]
     if len(pip) != 1:
         problems.append("expected one pip line, got %r" % pip)
     else:
