@@ -19,6 +19,7 @@ CRDS = [  # (upstream folder, the CRD file in it)
     ("mpi-operator", "manifests/base/kubeflow.org_mpijobs.yaml"),
     ("training-operator", "manifests/base/crds/kubeflow.org_mpijobs.yaml"),
     ("bdap-mpi-operator", "config/crd/bases/batch.test.bdap.com_mpijobs.yaml"),
+    ("volcano", "crds/batch.volcano.sh_jobs.yaml"),
 ]
 SUBSCHEMA_MAPS = ("properties",)
 SUBSCHEMAS = ("items", "additionalProperties", "not")

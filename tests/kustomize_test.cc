@@ -65,7 +65,12 @@ Rendered render(const std::string& overlay, const std::vector<std::string>& job_
 }
 
 const char* const kTargets[] = {"kubeflow.org/v2beta1", "kubeflow.org/v1",
-                                "batch.test.bdap.com/v1"};
+                                "batch.test.bdap.com/v1", "batch.volcano.sh/v1alpha1"};
+
+// The kind of the job object a target generates.
+std::string job_kind(const std::string& target) {
+  return target == "batch.volcano.sh/v1alpha1" ? "Job" : "MPIJob";
+}
 
 }  // namespace
 
@@ -75,11 +80,13 @@ TEST_CASE("kustomize: namePrefix, nameSuffix and namespace keep every target's l
   // overlay: kustomize merges their configurations.
   const std::pair<const char*, const char*> jobs[] = {{"samples/mpi-pi.yaml", "pi"},
                                                       {"samples/hello-mpi.yaml", "hello"},
-                                                      {"samples/horovod-mnist.yaml", "mnist"}};
+                                                      {"samples/horovod-mnist.yaml", "mnist"},
+                                                      {"samples/hello-mpi-volcano.yaml",
+                                                       "hello-volcano"}};
   TempDir dir;
   std::string resources;
   std::vector<std::string> job_dirs;
-  for (size_t i = 0; i < 3; ++i) {
+  for (size_t i = 0; i < 4; ++i) {
     build(jobs[i].first, kTargets[i], dir / std::to_string(i));
     job_dirs.push_back(dir / (std::to_string(i) + "/" + jobs[i].second));
     resources += "  - ../" + std::to_string(i) + "/" + jobs[i].second + "\n";
@@ -90,11 +97,11 @@ TEST_CASE("kustomize: namePrefix, nameSuffix and namespace keep every target's l
                                                      "namespace: other\n");
   Rendered r = render(dir / "overlay", job_dirs);
 
-  for (size_t i = 0; i < 3; ++i) {
+  for (size_t i = 0; i < 4; ++i) {
     std::string job = jobs[i].second;
     INFO(kTargets[i] << "\n" << r.with);
     std::string config_map = "prod-" + job + "-launcher-script-v2";
-    std::string mpijob = document(r.with, "MPIJob", "prod-" + job + "-v2");
+    std::string mpijob = document(r.with, job_kind(kTargets[i]), "prod-" + job + "-v2");
     CHECK(mpijob.find("apiVersion: " + std::string(kTargets[i]) + "\n") == 0);
     CHECK(count(document(r.with, "ConfigMap", config_map), "\n  namespace: other\n") == 1);
     CHECK(count(mpijob, "\n  namespace: other\n") == 1);
@@ -103,7 +110,7 @@ TEST_CASE("kustomize: namePrefix, nameSuffix and namespace keep every target's l
     CHECK(count(mpijob, "name: " + config_map + "\n") == 1);
     CHECK(count(mpijob, job + "-launcher-script") == 1);
     // Without the configuration, the MPIJob mounts a ConfigMap that is not there.
-    std::string broken = document(r.without, "MPIJob", "prod-" + job + "-v2");
+    std::string broken = document(r.without, job_kind(kTargets[i]), "prod-" + job + "-v2");
     CHECK(count(broken, "name: " + job + "-launcher-script\n") == 1);
     CHECK(count(broken, config_map) == 0);
   }
@@ -162,8 +169,8 @@ TEST_CASE("kustomize: references from pod overrides follow generated and renamed
                "configMapGenerator: [{name: job-settings, literals: [a=1]}]\n"
                "secretGenerator: [{name: job-creds, literals: [b=2]}]\n");
     Rendered r = render(dir / "overlay", {job});
-    std::string mpijob = document(r.with, "MPIJob", "prod-refs-v2");
-    std::string broken = document(r.without, "MPIJob", "prod-refs-v2");
+    std::string mpijob = document(r.with, job_kind(target), "prod-refs-v2");
+    std::string broken = document(r.without, job_kind(target), "prod-refs-v2");
     INFO(mpijob);
     for (const auto& [name, times] : refs) {
       INFO(name);

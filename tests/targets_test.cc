@@ -1,5 +1,6 @@
-// The three targets: every sample (and jobs of hostile strings) compiles
-// for every target and MPI implementation, and each output passes that
+// The four targets: every sample (and jobs of hostile strings) compiles
+// for every target and MPI implementation (or fails with the located
+// target/unsupported error the target owes it), and each output passes that
 // operator's CRD schema (the independent python3-jsonschema oracle), its
 // rules (`mpijobc validate`) and shellcheck at its default severity;
 // spec.target picks a target and --target overrides it.
@@ -14,12 +15,20 @@ namespace {
 struct TargetCase {
   const char* api;
   const char* crd;  // under upstream_dir()
+  // An input (file name) the target cannot express, and the located error
+  // it gives (after the file name); null: none.
+  const char* unsupported = nullptr;
+  const char* error = nullptr;
 };
 
 const TargetCase kTargets[] = {
     {"kubeflow.org/v2beta1", "/mpi-operator/manifests/base/kubeflow.org_mpijobs.yaml"},
     {"kubeflow.org/v1", "/training-operator/manifests/base/crds/kubeflow.org_mpijobs.yaml"},
     {"batch.test.bdap.com/v1", "/bdap-mpi-operator/config/crd/bases/batch.test.bdap.com_mpijobs.yaml"},
+    {"batch.volcano.sh/v1alpha1", "/volcano/crds/batch.volcano.sh_jobs.yaml", "gpu-resnet.yaml",
+     ":40:30: error: spec.run_policy.active_deadline_seconds: batch.volcano.sh/v1alpha1 cannot "
+     "express this: its Job has no deadline, and without one a hung job would run on "
+     "[target/unsupported]"},
 };
 
 std::string cli(const std::string& args) { return quote(mpijobc()) + " " + args; }
@@ -83,7 +92,18 @@ TEST_CASE("targets: every sample and hostile strings, built for each target and 
     for (const char* impl : {"OpenMPI", "Intel", "MPICH"}) {
       TempDir in, out;
       std::string cmd = cli("build -q --target " + std::string(t.api) + " -o " + quote(out.path()));
-      for (const std::string& s : jobs_with(impl, in)) cmd += " " + quote(s);
+      for (const std::string& s : jobs_with(impl, in)) {
+        if (t.unsupported && s == in / t.unsupported) {
+          Result refused = run(cli("build -q --target " + std::string(t.api) + " -o " +
+                                   quote(out / "refused") + " " + quote(s)));
+          INFO(refused.err);
+          CHECK(refused.status == 1);
+          CHECK(refused.err.find(s + t.error) != std::string::npos);
+          CHECK_FALSE(exists(out / "refused"));
+          continue;
+        }
+        cmd += " " + quote(s);
+      }
       Result built = run(cmd);
       INFO(t.api << " " << impl << "\n" << built.err);
       REQUIRE(built.status == 0);
@@ -92,6 +112,8 @@ TEST_CASE("targets: every sample and hostile strings, built for each target and 
         if (f.find("/mpijob.yaml") != std::string::npos) {
           std::string text = read_file(out / f);
           CHECK(text.find("apiVersion: " + std::string(t.api)) != std::string::npos);
+          if (std::string(t.api) == "batch.volcano.sh/v1alpha1")
+            CHECK(text.find("\n      dependsOn:\n        name:\n          - worker\n") != std::string::npos);
           if (std::string(t.api) == "kubeflow.org/v2beta1")
             CHECK(text.find(std::string("mpiImplementation: ") + impl) != std::string::npos);
           manifests += " " + quote(out / f);
@@ -131,7 +153,8 @@ TEST_CASE("targets: spec.target picks the operator, --target overrides it, unkno
   Result bad = run(cli("build --stdout " + quote(dir / "bad.yaml")));
   CHECK(bad.status == 1);
   CHECK(bad.err.find(":7:11: error: spec.target: 'kubeflow.org/v1beta1' is not one of "
-                     "kubeflow.org/v2beta1, kubeflow.org/v1, batch.test.bdap.com/v1 [schema/enum]") !=
+                     "kubeflow.org/v2beta1, kubeflow.org/v1, batch.test.bdap.com/v1, batch.volcano.sh/v1alpha1 "
+                     "[schema/enum]") !=
         std::string::npos);
 }
 

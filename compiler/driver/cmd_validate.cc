@@ -12,6 +12,7 @@
 #include "frontend/documents.h"
 #include "support/parallel.h"
 #include "validate/crd_schema.h"
+#include "validate/embedded_crds.h"
 #include "validate/manifest_check.h"
 #include "validate/manifest_rules.h"
 
@@ -100,10 +101,13 @@ int run_validate(const ValidateArgs& args) {
   CrdSchemas crds;
   for (const std::string& crd : args.crds)
     if (uint32_t file = load_file(sources, crd, diags)) crds.load(sources, file, diags);
-  // What a file must name to be parsed: MPIJob, and the kinds of the CRDs.
-  std::vector<std::string> kinds = crds.kinds();
-  if (std::find(kinds.begin(), kinds.end(), "MPIJob") == kinds.end())
-    kinds.insert(kinds.begin(), "MPIJob");
+  // What a file must name to be parsed: the kinds of the built-in CRDs
+  // (MPIJob first), then those of the loaded ones.
+  std::vector<std::string> kinds = {"MPIJob"};
+  for (const EmbeddedCrd& c : embedded_crds()) kinds.emplace_back(c.kind);
+  for (const std::string& k : crds.kinds()) kinds.push_back(k);
+  for (auto k = kinds.begin(); k != kinds.end();)
+    k = std::find(kinds.begin(), k, *k) != k ? kinds.erase(k) : k + 1;
   std::string looked_for = "job spec";
   for (const std::string& kind : kinds) looked_for += (kind == kinds.back() ? " or " : ", ") + kind;
   std::vector<uint32_t> files;
@@ -144,7 +148,8 @@ Command add_validate_command(CLI::App& app) {
     cmd->add_option("files", args->inputs,
                     "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
                     "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
-                    "are checked, other kinds are skipped, and a file with none is not parsed; a "
+                    "and Volcano Jobs (batch.volcano.sh/v1alpha1) are checked, other kinds are "
+                    "skipped, and a file with none is not parsed; a "
                     "directory is walked for *.yaml, *.yml and *.mpijob files (sorted, hidden "
                     "directories skipped); '-' reads standard input")
         ->required()
@@ -163,15 +168,16 @@ Command add_validate_command(CLI::App& app) {
     cmd->footer(
         "Specs go through every check of 'build'; MPIJobs through their operator's CRD schema\n"
         "(built in for kubeflow.org/v2beta1 from mpi-operator caa3c47, kubeflow.org/v1 from\n"
-        "training-operator v1.9.0 and batch.test.bdap.com/v1; docs/spec.md#built-in-crd-schemas),\n"
+        "training-operator v1.9.0, batch.test.bdap.com/v1, and Volcano v1.15.1's Job;\n"
+        "docs/spec.md#built-in-crd-schemas),\n"
         "as strictly as kubectl apply --validate=strict, and its own validation rules\n"
         "(docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"
         "--crd FILE checks objects of the CRD's kinds against its schema instead, for the\n"
         "apiVersions it defines (another operator version, or your own kinds).\n"
         "The last line sums up: files, MPIJobs and specs checked, errors and warnings (-q: not\n"
         "printed; JSON and SARIF carry the same counts).\n"
-        "A file is parsed only if its text has 'apiVersion: mpijobc/v1' or 'kind: MPIJob' (or\n"
-        "a --crd kind) at the start of a line or after '{' or ',': other YAML (Helm templates,\n"
+        "A file is parsed only if its text has 'apiVersion: mpijobc/v1', 'kind: MPIJob' or\n"
+        "'kind: Job' (or a --crd kind) at the start of a line or after '{' or ',': other YAML (Helm templates,\n"
         "GitLab CI's !reference, CloudFormation's !Sub) is skipped; *.mpijob files always count.\n"
         "Example (pre-commit): mpijobc validate jobs/*.yaml deploy/*/mpijob.yaml\n"
         "Example (CI): mpijobc validate deploy/ jobs/\n"

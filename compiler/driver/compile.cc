@@ -14,6 +14,7 @@
 #include "support/yaml_writer.h"
 #include "validate/lints.h"
 #include "validate/manifest_check.h"
+#include "validate/manifest_rules.h"
 #include "validate/pod_overrides.h"
 #include "validate/spec_checks.h"
 
@@ -91,13 +92,14 @@ FileResult Compiler::compile(const SourceTask& task) const {
 
 namespace {
 
-// A hand-written MPIJob of one of the operators validate has rules for: the
-// schema would find fault with each of its fields.
-bool is_mpijob_manifest(const Node& doc) {
+// A hand-written MPIJob, or another operator's job validate has rules for:
+// the schema would find fault with each of its fields.
+bool is_job_manifest(const Node& doc) {
   const Node* api = doc.get("apiVersion");
   const Node* kind = doc.get("kind");
-  return api && api->is_string() && kind && kind->is_string() && kind->text == "MPIJob" &&
-         (api->text.rfind("kubeflow.org/", 0) == 0 || api->text == "batch.test.bdap.com/v1");
+  if (!api || !api->is_string() || !kind || !kind->is_string()) return false;
+  return (kind->text == "MPIJob" && api->text.rfind("kubeflow.org/", 0) == 0) ||
+         manifest_check(api->text, kind->text);
 }
 
 }  // namespace
@@ -105,11 +107,16 @@ bool is_mpijob_manifest(const Node& doc) {
 void Compiler::compile_document(const Node& doc, const std::string& source, FileResult& into) const {
   DiagnosticEngine& diags = into.diags;
   size_t errors = diags.error_count();
-  if (is_mpijob_manifest(doc)) {
-    diags.error(doc.get("apiVersion")->loc, "apiVersion", "this is an MPIJob manifest, not a job spec",
-                "check it with 'mpijobc validate " + sources_.path(doc.loc.file) +
-                    "', or turn it into a job spec with 'mpijobc import " + sources_.path(doc.loc.file) +
-                    "'",
+  if (is_job_manifest(doc)) {
+    const std::string& path = sources_.path(doc.loc.file);
+    bool mpijob = doc.get("kind")->text == "MPIJob";
+    diags.error(doc.get("apiVersion")->loc, "apiVersion",
+                (mpijob ? std::string("this is an MPIJob manifest")
+                        : "this is a " + doc.get("apiVersion")->text + " " + doc.get("kind")->text +
+                              " manifest") +
+                    ", not a job spec",
+                "check it with 'mpijobc validate " + path + "'" +
+                    (mpijob ? ", or turn it into a job spec with 'mpijobc import " + path + "'" : ""),
                 "input/mpijob-manifest");
     return;
   }
@@ -120,14 +127,15 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
   check_spec(job, diags);
   check_pod_overrides(job, diags);
   if (diags.error_count() != errors) return;
-  lint_job(job, diags);  // over a job that is whole
-  if (diags.error_count() != errors) return;
-
   // A known apiVersion: --target is checked by the CLI, spec.target by the schema.
   const Target& target = *find_target(!target_.empty()   ? target_
                                       : job.target.set() ? *job.target
                                                          : kDefaultTarget);
-  auto launcher = render_launcher(job, templates_, diags);
+  lint_job(job, diags);  // over a job that is whole
+  lint_launcher_start(job, target.api_version(), target.launcher_start(job), diags);
+  if (diags.error_count() != errors) return;
+
+  auto launcher = render_launcher(job, target.worker_host_list(), templates_, diags);
   bool own_image = job.build.dockerfile.set() && !*job.build.dockerfile;
   auto dockerfile = own_image ? std::optional<std::string>() : render_dockerfile(job, templates_, diags);
   if (!launcher || (!own_image && !dockerfile)) return;

@@ -58,7 +58,7 @@ Node kustomize_config(const Target& target) {
     for (std::string_view tmpl : target.pod_template_paths())
       for (const char* path : r.paths) {
         Node& spec = specs.push(Node::map());
-        spec.add("kind", Node::string("MPIJob"));
+        spec.add("kind", Node::string(std::string(target.kind())));
         spec.add("group", Node::string(group));
         spec.add("path", Node::string(std::string(tmpl) + "/" + path));
       }

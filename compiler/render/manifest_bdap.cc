@@ -93,4 +93,10 @@ std::vector<std::string_view> BdapTarget::pod_template_paths() const {
   return {"spec/launcherTemplate", "spec/workerTemplate"};
 }
 
+// The operator creates the launcher once every worker is ready, and the
+// generated workers turn ready only when set up.
+LauncherStart BdapTarget::launcher_start(const JobSpec&) const {
+  return LauncherStart::AfterWorkersReady;
+}
+
 }  // namespace mpijobc

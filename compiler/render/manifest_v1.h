@@ -15,6 +15,7 @@ class V1Target : public Target {
   std::vector<Node> manifests(const JobSpec& job, const std::string& launcher_script,
                               DiagnosticEngine& diags) const override;
   std::vector<std::string_view> pod_template_paths() const override;
+  LauncherStart launcher_start(const JobSpec& job) const override;
 };
 
 }  // namespace mpijobc

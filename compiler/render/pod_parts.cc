@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "render/mpi_flavor.h"
+
 namespace mpijobc {
 namespace {
 
@@ -249,6 +251,10 @@ void v2beta1_only_fields(const JobSpec& job, const Unsupported& unsupported) {
               "its ranks start through kubectl exec, not ssh");
   unsupported(job.launcher_creation_policy.origin, job.launcher_creation_policy.set(),
               "that operator decides when the launcher starts");
+  no_launcher_ranks(job, unsupported);
+}
+
+void no_launcher_ranks(const JobSpec& job, const Unsupported& unsupported) {
   if (job.run_launcher_as_worker.set() && *job.run_launcher_as_worker)
     unsupported.diags.error(job.run_launcher_as_worker.origin.loc,
                             job.run_launcher_as_worker.origin.path,
@@ -257,5 +263,36 @@ void v2beta1_only_fields(const JobSpec& job, const Unsupported& unsupported) {
                                 "the workers, and -np would count one host too many",
                             "remove it, or use target kubeflow.org/v2beta1", "target/unsupported");
 }
+
+void warn_env_not_forwarded(const JobSpec& job, DiagnosticEngine& diags) {
+  const std::vector<std::string> forwarded = launcher_env_names(job);
+  const char* fix = "set it in spec.pod.container.env (with valueFrom for a Secret): the launcher "
+                    "then has it, and mpirun forwards it to every rank";
+  for (const PodOverride* pod : {&job.pod, &job.launcher.pod, &job.worker.pod}) {
+    if (!pod->container.set()) continue;
+    const std::string& path = pod->container.origin.path;
+    if (const Node* from = pod->container->get("envFrom"); from && from->is_seq())
+      for (size_t i = 0; i < from->items.size(); ++i)
+        diags.warning(from->items[i].loc, path + ".envFrom[" + std::to_string(i) + "]",
+                      "the ranks, started over ssh, do not see these variables: mpirun forwards "
+                      "only env names written in the spec",
+                      "list the variables the ranks need in spec.pod.container.env, each with "
+                      "valueFrom",
+                      "target/env-not-forwarded");
+    const Node* env = pod->container->get("env");
+    if (pod != &job.worker.pod || !env || !env->is_seq()) continue;
+    for (size_t i = 0; i < env->items.size(); ++i) {
+      const Node* name = env->items[i].get("name");
+      if (!name || !name->is_string() ||
+          std::find(forwarded.begin(), forwarded.end(), name->text) != forwarded.end())
+        continue;
+      diags.warning(env->items[i].loc, path + ".env[" + std::to_string(i) + "]",
+                    "the ranks, started over ssh, do not see " + name->text +
+                        ": only the worker containers set it, and mpirun forwards the launcher's env",
+                    fix, "target/env-not-forwarded");
+    }
+  }
+}
+
 
 }  // namespace mpijobc

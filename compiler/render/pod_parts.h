@@ -92,5 +92,12 @@ struct Unsupported {
 // launcher_creation_policy) are warnings; run_launcher_as_worker, which
 // changes -np, is an error `target/unsupported`.
 void v2beta1_only_fields(const JobSpec& job, const Unsupported& unsupported);
+// run_launcher_as_worker true: that error alone.
+void no_launcher_ranks(const JobSpec& job, const Unsupported& unsupported);
+
+// For targets whose ranks start over ssh: they see the env mpirun forwards
+// from the launcher (render/mpi_flavor.h), not what only the workers'
+// containers set, nor envFrom. Warnings target/env-not-forwarded.
+void warn_env_not_forwarded(const JobSpec& job, DiagnosticEngine& diags);
 
 }  // namespace mpijobc

@@ -9,6 +9,7 @@
 
 #include "model/job_spec.h"
 #include "support/diagnostics.h"
+#include "validate/lints.h"
 #include "support/node.h"
 
 namespace mpijobc {
@@ -18,14 +19,24 @@ class Target {
   virtual ~Target() = default;
   // "kubeflow.org/v2beta1"
   virtual std::string_view api_version() const = 0;
-  // The Kubernetes objects for a lowered job, in apply order. The MPIJob is
-  // the last one; `launcher_script` is mounted into the launcher. Spec fields
+  // The kind of the object that holds the pod templates: "MPIJob".
+  virtual std::string_view kind() const { return "MPIJob"; }
+  // The Kubernetes objects for a lowered job, in apply order. The MPIJob (or
+  // the target's kind of job) is the last one; `launcher_script` is mounted into the launcher. Spec fields
   // that have no effect on this target are warnings.
   virtual std::vector<Node> manifests(const JobSpec& job, const std::string& launcher_script,
                                       DiagnosticEngine& diags) const = 0;
-  // Where the MPIJob holds its pod templates (PodTemplateSpecs), as
-  // kustomize field paths: "spec/launcherTemplate".
+  // Where the job object holds its pod templates (PodTemplateSpecs), as
+  // kustomize field paths (lists are walked): "spec/launcherTemplate".
   virtual std::vector<std::string_view> pod_template_paths() const = 0;
+  // A file in the launcher pod that lists the workers' hostnames one a line,
+  // without slots, when the operator writes no hostfile of its own: the
+  // launcher builds its hostfile from it. Empty: the operator's /etc/mpi/hostfile.
+  virtual std::string worker_host_list() const { return {}; }
+  // When this target starts the launcher, for lint/launcher-start
+  // (validate/lints.h). Each target says it for itself: a new target must
+  // decide (Trainer: its launcher's dependsOn).
+  virtual LauncherStart launcher_start(const JobSpec& job) const = 0;
 };
 
 // Every target, by apiVersion; nullptr for an unknown one.

@@ -34,7 +34,7 @@ bool check_object(const Node& doc, const CrdSchemas& crds, DiagnosticEngine& dia
   bool checked = crds.check(doc, schema);
   const Node* api = doc.get("apiVersion");
   const Node* kind = doc.get("kind");
-  ManifestCheck check = api && kind && kind->text == "MPIJob" ? manifest_check(api->text) : nullptr;
+  ManifestCheck check = api && kind ? manifest_check(api->text, kind->text) : nullptr;
   if (check) check(doc, rules);
   std::set<std::string> paths;  // fields the schema found fault with
   for (const Diagnostic& d : schema.all()) paths.insert(field_path(d.path));
