@@ -195,10 +195,10 @@ TEST_CASE("validate: files without a spec or an MPIJob are skipped unparsed, oth
                        quote(source_dir() + "/samples/mpi-pi.mpijob"));
   INFO(skipped.err);
   CHECK(skipped.status == 0);
-  CHECK(skipped.err == "mpijobc: helm.yaml: skipped: no job spec, MPIJob or Job in it\n"
-                       "mpijobc: gitlab.yml: skipped: no job spec, MPIJob or Job in it\n"
-                       "mpijobc: stack.yaml: skipped: no job spec, MPIJob or Job in it\n"
-                       "mpijobc: notes.yaml: skipped: no job spec, MPIJob or Job in it\n"
+  CHECK(skipped.err == "mpijobc: helm.yaml: skipped: no job spec, MPIJob or batch.volcano.sh/v1alpha1 Job in it\n"
+                       "mpijobc: gitlab.yml: skipped: no job spec, MPIJob or batch.volcano.sh/v1alpha1 Job in it\n"
+                       "mpijobc: stack.yaml: skipped: no job spec, MPIJob or batch.volcano.sh/v1alpha1 Job in it\n"
+                       "mpijobc: notes.yaml: skipped: no job spec, MPIJob or batch.volcano.sh/v1alpha1 Job in it\n"
                        "mpijobc: 5 files, 0 MPIJobs, 1 spec checked; 0 errors, 0 warnings\n");
 
   // A file that holds one is checked whole: its other documents too.
@@ -218,13 +218,27 @@ TEST_CASE("validate: files without a spec or an MPIJob are skipped unparsed, oth
   write_file(dir / "thing.json",
              "{\"apiVersion\": \"example.com/v1\", \"kind\": \"Thing\", \"size\": \"x\"}\n");
   CHECK(run(validate + "-v thing.json").err ==
-        "mpijobc: thing.json: skipped: no job spec, MPIJob or Job in it\n"
+        "mpijobc: thing.json: skipped: no job spec, MPIJob or batch.volcano.sh/v1alpha1 Job in it\n"
         "mpijobc: 1 file, 0 MPIJobs, 0 specs checked; 0 errors, 0 warnings\n");
   Result crd = run(validate + "-v --crd crd.yaml thing.json notes.yaml");
   CHECK(crd.status == 1);
-  CHECK(crd.err.find("mpijobc: notes.yaml: skipped: no job spec, MPIJob, Job or Thing in it\n") == 0);
+  CHECK(crd.err.find("mpijobc: notes.yaml: skipped: no job spec, MPIJob, Thing or batch.volcano.sh/v1alpha1 Job in it\n") == 0);
   CHECK(crd.err.find("thing.json:1:59: error: size: expected integer, got 'x' [crd/type]") !=
         std::string::npos);
+}
+
+TEST_CASE("validate: Volcano Jobs are picked by apiVersion, so batch/v1 Jobs stay unparsed") {
+  TempDir dir;
+  // A Helm template of a Kubernetes Job: not YAML until rendered.
+  write_file(dir / "job.yaml", "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {{ .Values.name }}\n");
+  write_file(dir / "vcjob.json", "{\"apiVersion\": \"batch.volcano.sh/v1alpha1\", \"kind\": \"Job\", "
+                                 "\"metadata\": {\"name\": \"x\"}, \"spec\": {\"tasks\": []}}\n");
+  Result r = run("cd " + quote(dir.path()) + " && " + quote(mpijobc()) + " validate -v job.yaml vcjob.json");
+  INFO(r.err);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("mpijobc: job.yaml: skipped: no job spec, MPIJob or batch.volcano.sh/v1alpha1 Job "
+                   "in it\n") == 0);
+  CHECK(r.err.find("vcjob.json:1:105: error: spec.tasks: ") != std::string::npos);
 }
 
 TEST_CASE("validate: a spec error fails it, nothing is written, other kinds are skipped") {

@@ -67,10 +67,11 @@ struct ValidatedFile {
 
 ValidatedFile validate_file(SourceManager& sources, uint32_t file, const Compiler& compiler,
                             const CrdSchemas& crds, const std::vector<std::string>& kinds,
+                            const std::vector<std::string>& api_versions,
                             bool verbose) {
   ValidatedFile out;
   if (!read_file(sources, file, out.result.diags)) return out;
-  if (!may_hold_documents(sources.path(file), sources.text(file), kinds)) {
+  if (!may_hold_documents(sources.path(file), sources.text(file), kinds, api_versions)) {
     out.skipped = true;
     return out;
   }
@@ -101,15 +102,20 @@ int run_validate(const ValidateArgs& args) {
   CrdSchemas crds;
   for (const std::string& crd : args.crds)
     if (uint32_t file = load_file(sources, crd, diags)) crds.load(sources, file, diags);
-  // What a file must name to be parsed: the kinds of the built-in CRDs
-  // (MPIJob first), then those of the loaded ones.
-  std::vector<std::string> kinds = {"MPIJob"};
-  for (const EmbeddedCrd& c : embedded_crds()) kinds.emplace_back(c.kind);
-  for (const std::string& k : crds.kinds()) kinds.push_back(k);
-  for (auto k = kinds.begin(); k != kinds.end();)
-    k = std::find(kinds.begin(), k, *k) != k ? kinds.erase(k) : k + 1;
+  // What a file must name to be parsed: MPIJob, and the kinds of the CRDs;
+  // the other built-in kinds by their apiVersion (Volcano's Job: `kind: Job`
+  // alone would pick every batch/v1 Job, Helm templates included).
+  std::vector<std::string> kinds = crds.kinds();
+  if (std::find(kinds.begin(), kinds.end(), "MPIJob") == kinds.end())
+    kinds.insert(kinds.begin(), "MPIJob");
+  std::vector<std::string> api_versions, names = kinds;
+  for (const EmbeddedCrd& c : embedded_crds())
+    if (c.kind != "MPIJob") {
+      api_versions.emplace_back(c.api_version);
+      names.push_back(std::string(c.api_version) + " " + std::string(c.kind));
+    }
   std::string looked_for = "job spec";
-  for (const std::string& kind : kinds) looked_for += (kind == kinds.back() ? " or " : ", ") + kind;
+  for (const std::string& name : names) looked_for += (name == names.back() ? " or " : ", ") + name;
   std::vector<uint32_t> files;
   for (const SpecInput& input : expand_inputs(args.inputs, {}))
     files.push_back(add_input(sources, input.path, args.stdin_name));
@@ -117,7 +123,7 @@ int run_validate(const ValidateArgs& args) {
   ordered_parallel<ValidatedFile>(
       files.size(), thread_count(args.threads),
       [&](size_t i) {
-        return validate_file(sources, files[i], compiler, crds, kinds, args.verbose);
+        return validate_file(sources, files[i], compiler, crds, kinds, api_versions, args.verbose);
       },
       [&](size_t i, ValidatedFile&& v) {
         specs += v.specs;
@@ -176,8 +182,8 @@ Command add_validate_command(CLI::App& app) {
         "apiVersions it defines (another operator version, or your own kinds).\n"
         "The last line sums up: files, MPIJobs and specs checked, errors and warnings (-q: not\n"
         "printed; JSON and SARIF carry the same counts).\n"
-        "A file is parsed only if its text has 'apiVersion: mpijobc/v1', 'kind: MPIJob' or\n"
-        "'kind: Job' (or a --crd kind) at the start of a line or after '{' or ',': other YAML (Helm templates,\n"
+        "A file is parsed only if its text has 'apiVersion: mpijobc/v1', 'kind: MPIJob',\n"
+        "'apiVersion: batch.volcano.sh/v1alpha1' (or a --crd kind) at the start of a line or after '{' or ',': other YAML (Helm templates,\n"
         "GitLab CI's !reference, CloudFormation's !Sub) is skipped; *.mpijob files always count.\n"
         "Example (pre-commit): mpijobc validate jobs/*.yaml deploy/*/mpijob.yaml\n"
         "Example (CI): mpijobc validate deploy/ jobs/\n"

@@ -97,6 +97,8 @@ TEST_CASE("volcano rules: duplicate task names, minAvailable against replicas") 
         Rules{"9:19: spec.tasks[0].minAvailable: 'minAvailable' (2) is greater than 'replicas' (1) "
               "in task m [volcano/min-available]"});
   CHECK(rules(job("", "", -1)) == Rules{"[volcano/min-available]"});
+  CHECK(check(job("  minAvailable: all\n")) ==
+        Rules{"5:17: spec.minAvailable: must be an integer, got 'all' [volcano/type]"});
 }
 
 TEST_CASE("volcano rules: a task without restartPolicy never completes") {
