@@ -55,13 +55,16 @@ Node kustomize_config(const Target& target) {
     if (*r.group) ref.add("group", Node::string(r.group));
     ref.add("version", Node::string("v1"));
     Node& specs = ref.add("fieldSpecs", Node::seq());
+    auto add = [&](const std::string& path) {
+      Node& spec = specs.push(Node::map());
+      spec.add("kind", Node::string(std::string(target.kind())));
+      spec.add("group", Node::string(group));
+      spec.add("path", Node::string(path));
+    };
     for (std::string_view tmpl : target.pod_template_paths())
-      for (const char* path : r.paths) {
-        Node& spec = specs.push(Node::map());
-        spec.add("kind", Node::string(std::string(target.kind())));
-        spec.add("group", Node::string(group));
-        spec.add("path", Node::string(std::string(tmpl) + "/" + path));
-      }
+      for (const char* path : r.paths) add(std::string(tmpl) + "/" + path);
+    for (const Target::Reference& ref : target.job_references())
+      if (ref.kind == r.kind) add(std::string(ref.path));
   }
   Node config = Node::map();
   config.add("nameReference", std::move(refs));

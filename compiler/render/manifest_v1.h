@@ -5,6 +5,7 @@
 // Containers are named `mpi`, the controller's default.
 #pragma once
 
+#include "render/pod_parts.h"
 #include "render/target.h"
 
 namespace mpijobc {
@@ -15,6 +16,7 @@ class V1Target : public Target {
   std::vector<Node> manifests(const JobSpec& job, const std::string& launcher_script,
                               DiagnosticEngine& diags) const override;
   std::vector<std::string_view> pod_template_paths() const override;
+  std::vector<Reference> job_references() const override { return kubeflow_job_references(); }
   LauncherStart launcher_start(const JobSpec& job) const override;
 };
 

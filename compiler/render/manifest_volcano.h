@@ -22,6 +22,9 @@ class VolcanoTarget : public Target {
   std::vector<Node> manifests(const JobSpec& job, const std::string& launcher_script,
                               DiagnosticEngine& diags) const override;
   std::vector<std::string_view> pod_template_paths() const override;
+  std::vector<Reference> job_references() const override {
+    return {{"PriorityClass", "spec/priorityClassName"}};
+  }
   std::string worker_host_list() const override;
   LauncherStart launcher_start(const JobSpec& job) const override;
 };

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/job_spec.h"
+#include "render/target.h"
 #include "support/diagnostics.h"
 #include "support/node.h"
 
@@ -75,6 +76,11 @@ Node kubeflow_replica_specs(const JobSpec& job, const char* launcher_name, const
 // Where those replica specs put their pod templates (Target::pod_template_paths).
 inline std::vector<std::string_view> kubeflow_pod_template_paths() {
   return {"spec/mpiReplicaSpecs/Launcher/template", "spec/mpiReplicaSpecs/Worker/template"};
+}
+
+// What a Kubeflow runPolicy names (Target::job_references).
+inline std::vector<Target::Reference> kubeflow_job_references() {
+  return {{"PriorityClass", "spec/runPolicy/schedulingPolicy/priorityClass"}};
 }
 
 // A Kubeflow runPolicy (v2beta1 and v1): cleanPodPolicy always, the rest

@@ -9,8 +9,8 @@
 
 #include "model/job_spec.h"
 #include "support/diagnostics.h"
-#include "validate/lints.h"
 #include "support/node.h"
+#include "validate/lints.h"
 
 namespace mpijobc {
 
@@ -29,6 +29,12 @@ class Target {
   // Where the job object holds its pod templates (PodTemplateSpecs), as
   // kustomize field paths (lists are walked): "spec/launcherTemplate".
   virtual std::vector<std::string_view> pod_template_paths() const = 0;
+  // Fields of the job object itself, outside its pod templates, that name
+  // other objects, for kustomize: the scheduling's priority class.
+  struct Reference {
+    std::string_view kind, path;  // "PriorityClass", "spec/priorityClassName"
+  };
+  virtual std::vector<Reference> job_references() const { return {}; }
   // A file in the launcher pod that lists the workers' hostnames one a line,
   // without slots, when the operator writes no hostfile of its own: the
   // launcher builds its hostfile from it. Empty: the operator's /etc/mpi/hostfile.
