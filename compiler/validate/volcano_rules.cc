@@ -1,10 +1,12 @@
 #include "validate/volcano_rules.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <set>
 
+#include "support/quantity.h"
 #include "validate/rule_helpers.h"
 #include "validate/spec_checks.h"
 
@@ -96,6 +98,49 @@ void check_policies(const Node* policies, const std::string& path, RuleReporter&
   if (star && others)
     rules.error(*policies, path, "if there's * here, no other policy event should be here",
                 "volcano/policy", "'*' covers every event: keep it alone or list the events");
+}
+
+// partitionPolicy: replicas = totalPartitions x partitionSize, and an
+// explicit minAvailable = minPartitions x partitionSize when minPartitions > 0.
+void check_partitions(const Node& task, const std::string& path, const std::string& name,
+                      RuleReporter& rules) {
+  const Node* part = task.get("partitionPolicy");
+  if (!part || !part->is_map()) return;
+  int64_t parts = int_or(part->get("totalPartitions"), 0), size = int_or(part->get("partitionSize"), 0);
+  int64_t min_parts = int_or(part->get("minPartitions"), 0);
+  if (parts <= 0 || size <= 0) return;  // the CRD's minimum
+  const Node* replicas = task.get("replicas");
+  if (int_or(replicas, 0) != parts * size)
+    rules.error(replicas ? *replicas : *part, path + ".replicas",
+                "'replicas' is not totalPartitions x partitionSize (" + std::to_string(parts * size) +
+                    ") in task " + name,
+                "volcano/partition");
+  const Node* min = task.get("minAvailable");
+  if (min && min_parts > 0 && int_or(min, 0) != min_parts * size)
+    rules.error(*min, path + ".minAvailable",
+                "'minAvailable' is not minPartitions x partitionSize (" +
+                    std::to_string(min_parts * size) + ") in task " + name,
+                "volcano/partition");
+}
+
+// A topologyPolicy other than none needs whole CPUs in every container's request.
+void check_topology_cpus(const Node& task, const Node* pod_spec, const std::string& path,
+                         RuleReporter& rules) {
+  const Node* policy = task.get("topologyPolicy");
+  if (!policy || !policy->is_string() || policy->text == "none") return;
+  const Node* containers = seq(pod_spec, "containers");
+  for (size_t i = 0; containers && i < containers->items.size(); ++i) {
+    const Node* res = containers->items[i].get("resources");
+    const Node* req = res ? res->get("requests") : nullptr;
+    const Node* cpu = req ? req->get("cpu") : nullptr;
+    if (!cpu || !cpu->is_scalar()) continue;
+    auto cores = parse_quantity(cpu->text);
+    // As Volcano: the request in millicores is a multiple of 1000.
+    if (cores && std::llround(*cores * 1000) % 1000 != 0)
+      rules.error(*cpu, path + ".template.spec.containers[" + std::to_string(i) + "].resources.requests.cpu",
+                  "topologyPolicy " + policy->text + " needs a whole number of CPUs, got " + cpu->text,
+                  "volcano/topology-cpu", "request whole CPUs, or set topologyPolicy: none");
+  }
 }
 
 struct Task {
@@ -231,6 +276,8 @@ void check_volcano_job(const Node& job, DiagnosticEngine& diags) {
                     "task never completes",
                     "volcano/restart-policy", "set restartPolicy: OnFailure or Never");
     check_policies(seq(&t, "policies"), path + ".policies", rules);
+    check_partitions(t, path, tn, rules);
+    check_topology_cpus(t, pod_spec, path, rules);
     tasks.push_back({&t, tn, path, r, std::min(m, r)});
   }
   check_policies(seq(spec, "policies"), "spec.policies", rules);

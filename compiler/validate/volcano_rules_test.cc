@@ -184,3 +184,25 @@ TEST_CASE("volcano rules: volumes and network topology") {
   CHECK(rules(job("  networkTopology: {mode: hard, highestTierAllowed: 1, highestTierName: x}\n")) ==
         Rules{"[volcano/network-topology]"});
 }
+
+TEST_CASE("volcano rules: partitions multiply to replicas, topology policies take whole CPUs") {
+  std::string j = job("", "    partitionPolicy: {totalPartitions: 1, partitionSize: 1}\n");
+  CHECK(check(j).empty());
+  j = job("", "", 4);
+  j.replace(j.find("    replicas: 4\n"), 15,
+            "    replicas: 4\n    minAvailable: 3\n"
+            "    partitionPolicy: {totalPartitions: 3, partitionSize: 2, minPartitions: 1}\n");
+  CHECK(check(j) == Rules{"12:15: spec.tasks[1].replicas: 'replicas' is not totalPartitions x "
+                          "partitionSize (6) in task w [volcano/partition]",
+                          "13:19: spec.tasks[1].minAvailable: 'minAvailable' is not minPartitions x "
+                          "partitionSize (2) in task w [volcano/partition]"});
+  j = job("", "    topologyPolicy: single-numa-node\n");
+  CHECK(check(j).empty());  // no CPU request
+  std::string whole = j, half = j;
+  whole.replace(whole.find("{name: a, image: a/b}"), 21,
+                "{name: a, image: a/b, resources: {requests: {cpu: 2000m}}}");
+  CHECK(check(whole).empty());
+  half.replace(half.find("{name: a, image: a/b}"), 21,
+               "{name: a, image: a/b, resources: {requests: {cpu: 1500m}}}");
+  CHECK(rules(half) == Rules{"[volcano/topology-cpu]"});
+}
