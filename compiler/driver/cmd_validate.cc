@@ -172,10 +172,10 @@ Command add_validate_command(CLI::App& app) {
     cmd->add_flag("-v,--verbose", args->verbose, "Say which files and documents were skipped");
     add_format_option(cmd, args->format);
     cmd->footer(
-        "Specs go through every check of 'build'; MPIJobs through their operator's CRD schema\n"
-        "(built in for kubeflow.org/v2beta1 from mpi-operator caa3c47, kubeflow.org/v1 from\n"
-        "training-operator v1.9.0, batch.test.bdap.com/v1, and Volcano v1.15.1's Job;\n"
-        "docs/spec.md#built-in-crd-schemas),\n"
+        "Specs go through every check of 'build'; MPIJobs and Volcano Jobs through their\n"
+        "operator's CRD schema (built in for kubeflow.org/v2beta1 from mpi-operator caa3c47,\n"
+        "kubeflow.org/v1 from training-operator v1.9.0, batch.test.bdap.com/v1 and Volcano\n"
+        "v1.15.1's batch.volcano.sh/v1alpha1 Job; docs/spec.md#built-in-crd-schemas),\n"
         "as strictly as kubectl apply --validate=strict, and its own validation rules\n"
         "(docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"
         "--crd FILE checks objects of the CRD's kinds against its schema instead, for the\n"
