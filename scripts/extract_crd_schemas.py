@@ -22,6 +22,7 @@ CRDS = [  # (upstream folder, the CRD file in it)
     ("trainer", "crds/trainer.kubeflow.org_trainjobs.yaml"),
     ("trainer", "crds/trainer.kubeflow.org_trainingruntimes.yaml"),
     ("trainer", "crds/trainer.kubeflow.org_clustertrainingruntimes.yaml"),
+    ("volcano", "crds/batch.volcano.sh_jobs.yaml"),
 ]
 SUBSCHEMA_MAPS = ("properties",)
 SUBSCHEMAS = ("items", "additionalProperties", "not")

@@ -65,7 +65,12 @@ Rendered render(const std::string& overlay, const std::vector<std::string>& job_
 }
 
 const char* const kTargets[] = {"kubeflow.org/v2beta1", "kubeflow.org/v1",
-                                "batch.test.bdap.com/v1"};
+                                "batch.test.bdap.com/v1", "batch.volcano.sh/v1alpha1"};
+
+// The kind of the job object a target generates.
+std::string job_kind(const std::string& target) {
+  return target == "batch.volcano.sh/v1alpha1" ? "Job" : "MPIJob";
+}
 
 }  // namespace
 
@@ -75,11 +80,13 @@ TEST_CASE("kustomize: namePrefix, nameSuffix and namespace keep every target's l
   // overlay: kustomize merges their configurations.
   const std::pair<const char*, const char*> jobs[] = {{"samples/mpi-pi.yaml", "pi"},
                                                       {"samples/hello-mpi.yaml", "hello"},
-                                                      {"samples/horovod-mnist.yaml", "mnist"}};
+                                                      {"samples/horovod-mnist.yaml", "mnist"},
+                                                      {"samples/hello-mpi-volcano.yaml",
+                                                       "hello-volcano"}};
   TempDir dir;
   std::string resources;
   std::vector<std::string> job_dirs;
-  for (size_t i = 0; i < 3; ++i) {
+  for (size_t i = 0; i < 4; ++i) {
     build(jobs[i].first, kTargets[i], dir / std::to_string(i));
     job_dirs.push_back(dir / (std::to_string(i) + "/" + jobs[i].second));
     resources += "  - ../" + std::to_string(i) + "/" + jobs[i].second + "\n";
@@ -90,11 +97,11 @@ TEST_CASE("kustomize: namePrefix, nameSuffix and namespace keep every target's l
                                                      "namespace: other\n");
   Rendered r = render(dir / "overlay", job_dirs);
 
-  for (size_t i = 0; i < 3; ++i) {
+  for (size_t i = 0; i < 4; ++i) {
     std::string job = jobs[i].second;
     INFO(kTargets[i] << "\n" << r.with);
     std::string config_map = "prod-" + job + "-launcher-script-v2";
-    std::string mpijob = document(r.with, "MPIJob", "prod-" + job + "-v2");
+    std::string mpijob = document(r.with, job_kind(kTargets[i]), "prod-" + job + "-v2");
     CHECK(mpijob.find("apiVersion: " + std::string(kTargets[i]) + "\n") == 0);
     CHECK(count(document(r.with, "ConfigMap", config_map), "\n  namespace: other\n") == 1);
     CHECK(count(mpijob, "\n  namespace: other\n") == 1);
@@ -103,7 +110,7 @@ TEST_CASE("kustomize: namePrefix, nameSuffix and namespace keep every target's l
     CHECK(count(mpijob, "name: " + config_map + "\n") == 1);
     CHECK(count(mpijob, job + "-launcher-script") == 1);
     // Without the configuration, the MPIJob mounts a ConfigMap that is not there.
-    std::string broken = document(r.without, "MPIJob", "prod-" + job + "-v2");
+    std::string broken = document(r.without, job_kind(kTargets[i]), "prod-" + job + "-v2");
     CHECK(count(broken, "name: " + job + "-launcher-script\n") == 1);
     CHECK(count(broken, config_map) == 0);
   }
@@ -117,6 +124,7 @@ TEST_CASE("kustomize: references from pod overrides follow generated and renamed
   const std::string spec =
       "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: refs}\nspec:\n"
       "  image: example.com/img:1\n  command: [python, train.py]\n  worker: {replicas: 1}\n"
+      "  run_policy: {scheduling: {priority_class: job-priority}}\n"
       "  pod:\n"
       "    spec:\n"
       "      serviceAccountName: job-runner\n"
@@ -138,14 +146,16 @@ TEST_CASE("kustomize: references from pod overrides follow generated and renamed
       "      env: [{name: A, valueFrom: {configMapKeyRef: {name: job-settings, key: a}}},\n"
       "            {name: B, valueFrom: {secretKeyRef: {name: job-creds, key: b}}}]\n"
       "      envFrom: [{configMapRef: {name: job-settings}}, {secretRef: {name: job-creds}}]\n";
-  // How often each name is referred to in the MPIJob: twice per place, once per role.
-  const std::pair<const char*, size_t> refs[] = {{"job-settings", 2 * 6},
-                                                 {"job-creds", 2 * 7},
-                                                 {"job-runner", 2},
-                                                 {"job-data", 2},
-                                                 {"job-priority", 2}};
   for (const char* target : kTargets) {
     INFO(target);
+    // How often each name is referred to in the MPIJob: twice per place, once
+    // per role, and the job's own scheduling (not on bdap, which has none).
+    size_t scheduling = std::string(target) == "batch.test.bdap.com/v1" ? 0 : 1;
+    const std::pair<const char*, size_t> refs[] = {{"job-settings", 2 * 6},
+                                                   {"job-creds", 2 * 7},
+                                                   {"job-runner", 2},
+                                                   {"job-data", 2},
+                                                   {"job-priority", 2 + scheduling}};
     TempDir dir;
     write_file(dir / "refs.yaml", spec);
     build(dir / "refs.yaml", target, dir.path());
@@ -162,8 +172,8 @@ TEST_CASE("kustomize: references from pod overrides follow generated and renamed
                "configMapGenerator: [{name: job-settings, literals: [a=1]}]\n"
                "secretGenerator: [{name: job-creds, literals: [b=2]}]\n");
     Rendered r = render(dir / "overlay", {job});
-    std::string mpijob = document(r.with, "MPIJob", "prod-refs-v2");
-    std::string broken = document(r.without, "MPIJob", "prod-refs-v2");
+    std::string mpijob = document(r.with, job_kind(target), "prod-refs-v2");
+    std::string broken = document(r.without, job_kind(target), "prod-refs-v2");
     INFO(mpijob);
     for (const auto& [name, times] : refs) {
       INFO(name);

@@ -3,6 +3,8 @@
 // string arrives as one argument, unchanged, whatever it contains.
 #include <catch2/catch.hpp>
 
+#include <functional>
+
 #include "harness.h"
 
 using namespace e2e;
@@ -31,7 +33,9 @@ struct Launch {
 
 // Builds `spec`, checks its launcher.sh with shellcheck at the default
 // severity (style included), and runs it with `shell`; stubs exit with 3.
-Launch launch(const std::string& spec, const std::string& shell, const std::string& env = "") {
+// `edit` (when given) rewrites launcher.sh before it runs.
+Launch launch(const std::string& spec, const std::string& shell, const std::string& env = "",
+              const std::function<std::string(std::string)>& edit = {}) {
   TempDir dir;
   write_file(dir / "spec.yaml", spec);
   Result b = run(quote(mpijobc()) + " build -q " + quote(dir / "spec.yaml") + " -o " +
@@ -51,6 +55,8 @@ Launch launch(const std::string& spec, const std::string& shell, const std::stri
     INFO(sc.out);
     CHECK(sc.status == 0);
   }
+  std::string script = dir / ("out/" + job + "/launcher.sh");
+  if (edit) write_file(script, edit(read_file(script)));
   Result r = run("STUB_DIR=" + quote(dir.path()) + " PATH=" + quote(dir / "bin") + ":$PATH " +
                  env + " " + shell + " " + quote(dir / ("out/" + job + "/launcher.sh")));
   Launch l{r.status, read_file(dir / "tool"), {}, read_file(dir / "env")};
@@ -58,6 +64,15 @@ Launch launch(const std::string& spec, const std::string& shell, const std::stri
   for (size_t start = 0, end; (end = raw.find('\0', start)) != std::string::npos; start = end + 1)
     l.argv.push_back(raw.substr(start, end - start));
   return l;
+}
+
+// An edit for launch(): Volcano's host list path replaced by `file`.
+std::function<std::string(std::string)> host_list_at(const std::string& file) {
+  return [file](std::string text) {
+    const std::string list = "/etc/volcano/worker.host";
+    for (size_t at; (at = text.find(list)) != std::string::npos;) text.replace(at, list.size(), file);
+    return text;
+  };
 }
 
 Argv concat(Argv a, const Argv& b) {
@@ -244,4 +259,58 @@ TEST_CASE("launcher: trainer.kubeflow.org/v1alpha1 gets Trainer's hostfile, -np 
                           "  run_launcher_as_worker: true\n",
                           "sh", "MPIJOBC_HOSTFILE=/nonexistent");
   CHECK(Argv(as_node.argv.end() - 3, as_node.argv.end()) == Argv{"-np", "8", "./pi"});
+}
+
+TEST_CASE("launcher: on Volcano the hostfile (or discovery script) gets slots from the host list") {
+  for (const char* impl : {"OpenMPI", "Intel"}) {
+    INFO(impl);
+    TempDir hosts;
+    // Volcano's file: one name a line, no newline after the last.
+    write_file(hosts / "worker.host", "vc-worker-0.vc\nvc-worker-1.vc");
+    auto point = host_list_at(hosts / "worker.host");
+    std::string spec = std::string("apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: vc}\n"
+                                   "spec:\n  target: batch.volcano.sh/v1alpha1\n  image: a/b\n"
+                                   "  command: [./app]\n  slots: 3\n  worker: {replicas: 2}\n"
+                                   "  mpi_implementation: ") + impl + "\n";
+    bool hydra = std::string(impl) == "Intel";
+    Launch l = launch(spec, "sh", "TMPDIR=" + quote(hosts.path()) + " MPIJOBC_RSH_AGENT=/nonexistent",
+                      point);
+    REQUIRE(l.argv.size() >= 5);
+    Argv tail(l.argv.end() - 5, l.argv.end());
+    // Open MPI: -np 6 --hostfile F ./app; Hydra: -np 6 -f F ./app.
+    CHECK(tail == Argv{"-np", "6", hydra ? "-f" : "--hostfile", tail[3], "./app"});
+    CHECK(tail[3].rfind(hosts / "mpijobc-hosts.", 0) == 0);
+    CHECK(read_file(tail[3]) == (hydra ? "vc-worker-0.vc:3\nvc-worker-1.vc:3\n"
+                                       : "vc-worker-0.vc slots=3\nvc-worker-1.vc slots=3\n"));
+    // MPIJOBC_HOSTFILE still wins (run --local), and without the list
+    // nothing is passed.
+    write_file(hosts / "mine", hydra ? "localhost:6\n" : "localhost slots=6\n");
+    Launch mine = launch(spec, "bash", "MPIJOBC_HOSTFILE=" + quote(hosts / "mine"), point);
+    CHECK(Argv(mine.argv.end() - 3, mine.argv.end()) ==
+          Argv{hydra ? "-f" : "--hostfile", hosts / "mine", "./app"});
+    Launch none = launch(spec, "sh", "MPIJOBC_RSH_AGENT=/nonexistent");
+    CHECK(Argv(none.argv.end() - 3, none.argv.end()) == Argv{"-np", "6", "./app"});
+  }
+}
+
+TEST_CASE("launcher: on Volcano elastic Horovod's discovery script reads the host list") {
+  TempDir hosts;
+  write_file(hosts / "worker.host", "hvd-worker-0.hvd\nhvd-worker-1.hvd");
+  auto point = host_list_at(hosts / "worker.host");
+  std::string spec = "apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\n"
+                     "spec:\n  target: batch.volcano.sh/v1alpha1\n  image: a/b\n"
+                     "  command: [t.py]\n  slots: 2\n  worker: {replicas: 2}\n";
+  Launch l = launch(spec, "sh", "TMPDIR=" + quote(hosts.path()), point);
+  REQUIRE(l.argv.size() == 17);
+  CHECK(l.argv[0] == "-np");
+  CHECK(l.argv[1] == "4");
+  CHECK(l.argv[12] == "--host-discovery-script");
+  std::string script = l.argv[13];
+  CHECK(script.rfind(hosts / "mpijobc-discover-hosts.", 0) == 0);
+  Result listed = run(quote(script));
+  CHECK(listed.status == 0);
+  CHECK(listed.out == "hvd-worker-0.hvd:2\nhvd-worker-1.hvd:2\n");
+  // The variable still wins.
+  Launch moved = launch(spec, "sh", "MPIJOBC_HOST_DISCOVERY_SCRIPT=/tmp/d.sh", point);
+  CHECK(moved.argv[13] == "/tmp/d.sh");
 }

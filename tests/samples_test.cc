@@ -35,6 +35,7 @@ TEST_CASE("samples: generated objects validate against their upstream CRDs") {
   // The CRDs of each target's objects, under upstream_dir().
   const std::pair<const char*, std::vector<const char*>> crds[] = {
       {"kubeflow.org/v2beta1", {"/mpi-operator/manifests/base/kubeflow.org_mpijobs.yaml"}},
+      {"batch.volcano.sh/v1alpha1", {"/volcano/crds/batch.volcano.sh_jobs.yaml"}},
       {"trainer.kubeflow.org/v1alpha1",
        {"/trainer/crds/trainer.kubeflow.org_trainjobs.yaml",
         "/trainer/crds/trainer.kubeflow.org_trainingruntimes.yaml"}}};
@@ -57,7 +58,7 @@ TEST_CASE("samples: generated objects validate against their upstream CRDs") {
       }
     }
   }
-  CHECK(checked >= 8);  // every sample, hello-trainer's two objects
+  CHECK(checked >= 9);  // every sample, hello-trainer's two objects
 }
 
 TEST_CASE("samples: the CRD check rejects what the operator's API server would") {
@@ -116,7 +117,8 @@ TEST_CASE("samples: kubectl kustomize renders each job directory") {
     INFO(job << "\n" << r.err);
     CHECK(r.status == 0);
     CHECK((r.out.find("kind: MPIJob") != std::string::npos ||
-           r.out.find("kind: TrainJob") != std::string::npos));
+           r.out.find("kind: TrainJob") != std::string::npos ||
+           r.out.find("apiVersion: batch.volcano.sh/v1alpha1\nkind: Job") != std::string::npos));
     CHECK(r.out.find("kind: ConfigMap") != std::string::npos);
   }
 }

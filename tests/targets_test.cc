@@ -1,6 +1,7 @@
 // The targets: every sample (and jobs of hostile strings) compiles for
 // every target and MPI implementation it runs (Trainer: Open MPI only; the
-// others are located errors), and each output passes that operator's CRD
+// others are located errors), or fails with the located target/unsupported
+// error the target owes it, and each output passes that operator's CRD
 // schemas (the independent python3-jsonschema oracle), its rules (`mpijobc
 // validate`) and shellcheck at its default severity; spec.target picks a
 // target and --target overrides it.
@@ -18,6 +19,10 @@ struct TargetCase {
   const char* api;
   std::vector<const char*> crds;  // under upstream_dir(): one per kind generated
   std::vector<const char*> impls;  // the MPI implementations it runs
+  // An input (file name) the target cannot express, and the located error
+  // it gives (after the file name); null: none.
+  const char* unsupported = nullptr;
+  const char* error = nullptr;
 };
 
 const TargetCase kTargets[] = {
@@ -31,7 +36,14 @@ const TargetCase kTargets[] = {
     {"trainer.kubeflow.org/v1alpha1",
      {"/trainer/crds/trainer.kubeflow.org_trainjobs.yaml",
       "/trainer/crds/trainer.kubeflow.org_trainingruntimes.yaml"},
-     {"OpenMPI"}},
+     {"OpenMPI"}, "hello-mpi-volcano.yaml",
+     ":21:5: error: spec.run_policy.scheduling: trainer.kubeflow.org/v1alpha1 cannot express it: "
+     "Trainer's gang scheduling is the runtime's podGroupPolicy"},
+    {"batch.volcano.sh/v1alpha1", {"/volcano/crds/batch.volcano.sh_jobs.yaml"},
+     {"OpenMPI", "Intel", "MPICH"}, "gpu-resnet.yaml",
+     ":40:30: error: spec.run_policy.active_deadline_seconds: batch.volcano.sh/v1alpha1 cannot "
+     "express this: its Job has no deadline, and without one a hung job would run on "
+     "[target/unsupported]"},
 };
 
 std::string cli(const std::string& args) { return quote(mpijobc()) + " " + args; }
@@ -126,8 +138,20 @@ TEST_CASE("targets: every sample and hostile strings, built for each target and 
     for (const char* impl : {"OpenMPI", "Intel", "MPICH"}) {
       TempDir in, out;
       std::string cmd = cli("build -q --target " + std::string(t.api) + " -o " + quote(out.path()));
-      std::vector<std::string> inputs = jobs_with(impl, in);
-      for (const std::string& s : inputs) cmd += " " + quote(s);
+      std::vector<std::string> inputs;
+      for (const std::string& s : jobs_with(impl, in)) {
+        if (t.unsupported && s == in / t.unsupported) {
+          Result refused = run(cli("build -q --target " + std::string(t.api) + " -o " +
+                                   quote(out / "refused") + " " + quote(s)));
+          INFO(refused.err);
+          CHECK(refused.status == 1);
+          CHECK(refused.err.find(s + t.error) != std::string::npos);
+          CHECK_FALSE(exists(out / "refused"));
+          continue;
+        }
+        inputs.push_back(s);
+        cmd += " " + quote(s);
+      }
       Result built = run(cmd);
       INFO(t.api << " " << impl << "\n" << built.err);
       if (std::find(t.impls.begin(), t.impls.end(), std::string(impl)) == t.impls.end()) {
@@ -148,6 +172,8 @@ TEST_CASE("targets: every sample and hostile strings, built for each target and 
         if (f.find("/mpijob.yaml") != std::string::npos) {
           std::string text = read_file(out / f);
           CHECK(text.find("apiVersion: " + std::string(t.api)) != std::string::npos);
+          if (std::string(t.api) == "batch.volcano.sh/v1alpha1")
+            CHECK(text.find("\n      dependsOn:\n        name:\n          - worker\n") != std::string::npos);
           if (std::string(t.api) == "kubeflow.org/v2beta1" ||
               std::string(t.api) == "trainer.kubeflow.org/v1alpha1")
             CHECK(text.find(std::string("mpiImplementation: ") + impl) != std::string::npos);
@@ -193,7 +219,8 @@ TEST_CASE("targets: spec.target picks the operator, --target overrides it, unkno
   CHECK(bad.status == 1);
   CHECK(bad.err.find(":7:11: error: spec.target: 'kubeflow.org/v1beta1' is not one of "
                      "kubeflow.org/v2beta1, kubeflow.org/v1, batch.test.bdap.com/v1, "
-                     "trainer.kubeflow.org/v1alpha1 [schema/enum]") != std::string::npos);
+                     "trainer.kubeflow.org/v1alpha1, batch.volcano.sh/v1alpha1 [schema/enum]") !=
+        std::string::npos);
 }
 
 TEST_CASE("targets: fields a target ignores are warnings, located at the spec field") {

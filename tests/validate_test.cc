@@ -69,6 +69,41 @@ TEST_CASE("validate: Kubeflow Trainer's upstream examples and runtimes pass, eac
   CHECK(count == 7);
 }
 
+TEST_CASE("validate: Volcano's MPI examples pass, its webhook's rejected examples fail, located") {
+  std::string examples = upstream_dir() + "/volcano/examples";
+  if (!exists(examples)) skip("no upstream Volcano examples at " + examples);
+  // The file, and the finding it must have ("" for a valid example).
+  const std::pair<const char*, const char*> cases[] = {
+      {"integrations_mpi_mpi-example.yaml", ""},
+      {"task-start-dependency_mpi.yaml", ""},
+      {"invalid_duplicatedPolicyEvent-webhook-deny.yaml",
+       ":26:14: error: spec.policies[1].event: duplicate event PodFailed across different policies "
+       "[volcano/policy]"},
+      {"invalid_duplicatedTaskName-webhook-deny.yaml",
+       ":24:13: error: spec.tasks[1].name: duplicated task name task-1 [volcano/duplicate-task]"},
+      {"invalid_minAvailable-webhook-deny.yaml",
+       ":7:17: error: spec.minAvailable: job 'minAvailable' (5) should not be greater than total "
+       "replicas in tasks (4) [volcano/min-available]"}};
+  size_t invalid = 0;
+  for (const auto& e : std::filesystem::directory_iterator(examples))
+    invalid += e.path().filename().string().rfind("invalid_", 0) == 0;
+  CHECK(invalid == 3);  // each of them is a case here
+  for (const auto& [file, finding] : cases) {
+    std::string path = examples + "/" + file;
+    Result r = run(quote(mpijobc()) + " validate " + quote(path));
+    INFO(path << "\n" << r.err);
+    if (*finding == 0) {
+      CHECK(r.status == 0);
+      CHECK(r.err.find(": error:") == std::string::npos);
+      CHECK(r.err.find("1 other object") != std::string::npos);
+    } else {
+      CHECK(r.status == 1);
+      CHECK(r.err.find(path + finding) != std::string::npos);
+      CHECK(r.err.find(" 1 error,") != std::string::npos);
+    }
+  }
+}
+
 TEST_CASE("validate: the built-in CRD schemas are those of ../shared/upstream (else regenerate)") {
   if (!exists(upstream_dir() + "/mpi-operator/SOURCE")) skip("no upstream data at " + upstream_dir());
   TempDir dir;
@@ -178,10 +213,10 @@ TEST_CASE("validate: files without a spec or an MPIJob are skipped unparsed, oth
                        quote(source_dir() + "/samples/mpi-pi.mpijob"));
   INFO(skipped.err);
   CHECK(skipped.status == 0);
-  CHECK(skipped.err == "mpijobc: helm.yaml: skipped: no job spec, MPIJob, ClusterTrainingRuntime, TrainJob or TrainingRuntime in it\n"
-                       "mpijobc: gitlab.yml: skipped: no job spec, MPIJob, ClusterTrainingRuntime, TrainJob or TrainingRuntime in it\n"
-                       "mpijobc: stack.yaml: skipped: no job spec, MPIJob, ClusterTrainingRuntime, TrainJob or TrainingRuntime in it\n"
-                       "mpijobc: notes.yaml: skipped: no job spec, MPIJob, ClusterTrainingRuntime, TrainJob or TrainingRuntime in it\n"
+  CHECK(skipped.err == "mpijobc: helm.yaml: skipped: no job spec, MPIJob, batch.volcano.sh/v1alpha1 Job, trainer.kubeflow.org/v1alpha1 ClusterTrainingRuntime, trainer.kubeflow.org/v1alpha1 TrainJob or trainer.kubeflow.org/v1alpha1 TrainingRuntime in it\n"
+                       "mpijobc: gitlab.yml: skipped: no job spec, MPIJob, batch.volcano.sh/v1alpha1 Job, trainer.kubeflow.org/v1alpha1 ClusterTrainingRuntime, trainer.kubeflow.org/v1alpha1 TrainJob or trainer.kubeflow.org/v1alpha1 TrainingRuntime in it\n"
+                       "mpijobc: stack.yaml: skipped: no job spec, MPIJob, batch.volcano.sh/v1alpha1 Job, trainer.kubeflow.org/v1alpha1 ClusterTrainingRuntime, trainer.kubeflow.org/v1alpha1 TrainJob or trainer.kubeflow.org/v1alpha1 TrainingRuntime in it\n"
+                       "mpijobc: notes.yaml: skipped: no job spec, MPIJob, batch.volcano.sh/v1alpha1 Job, trainer.kubeflow.org/v1alpha1 ClusterTrainingRuntime, trainer.kubeflow.org/v1alpha1 TrainJob or trainer.kubeflow.org/v1alpha1 TrainingRuntime in it\n"
                        "mpijobc: 5 files, 0 MPIJobs, 1 spec checked; 0 errors, 0 warnings\n");
 
   // A file that holds one is checked whole: its other documents too.
@@ -201,13 +236,29 @@ TEST_CASE("validate: files without a spec or an MPIJob are skipped unparsed, oth
   write_file(dir / "thing.json",
              "{\"apiVersion\": \"example.com/v1\", \"kind\": \"Thing\", \"size\": \"x\"}\n");
   CHECK(run(validate + "-v thing.json").err ==
-        "mpijobc: thing.json: skipped: no job spec, MPIJob, ClusterTrainingRuntime, TrainJob or TrainingRuntime in it\n"
+        "mpijobc: thing.json: skipped: no job spec, MPIJob, batch.volcano.sh/v1alpha1 Job, trainer.kubeflow.org/v1alpha1 ClusterTrainingRuntime, trainer.kubeflow.org/v1alpha1 TrainJob or trainer.kubeflow.org/v1alpha1 TrainingRuntime in it\n"
         "mpijobc: 1 file, 0 MPIJobs, 0 specs checked; 0 errors, 0 warnings\n");
   Result crd = run(validate + "-v --crd crd.yaml thing.json notes.yaml");
   CHECK(crd.status == 1);
-  CHECK(crd.err.find("mpijobc: notes.yaml: skipped: no job spec, MPIJob, ClusterTrainingRuntime, TrainJob, TrainingRuntime or Thing in it\n") == 0);
+  CHECK(crd.err.find("mpijobc: notes.yaml: skipped: no job spec, MPIJob, Thing, batch.volcano.sh/v1alpha1 Job, trainer.kubeflow.org/v1alpha1 ClusterTrainingRuntime, trainer.kubeflow.org/v1alpha1 TrainJob or trainer.kubeflow.org/v1alpha1 TrainingRuntime in it\n") == 0);
   CHECK(crd.err.find("thing.json:1:59: error: size: expected integer, got 'x' [crd/type]") !=
         std::string::npos);
+}
+
+TEST_CASE("validate: Volcano Jobs are picked by apiVersion, so batch/v1 Jobs stay unparsed") {
+  TempDir dir;
+  // A Helm template of a Kubernetes Job: not YAML until rendered.
+  write_file(dir / "job.yaml", "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: {{ .Values.name }}\n");
+  write_file(dir / "vcjob.json", "{\"apiVersion\": \"batch.volcano.sh/v1alpha1\", \"kind\": \"Job\", "
+                                 "\"metadata\": {\"name\": \"x\"}, \"spec\": {\"tasks\": []}}\n");
+  Result r = run("cd " + quote(dir.path()) + " && " + quote(mpijobc()) + " validate -v job.yaml vcjob.json");
+  INFO(r.err);
+  CHECK(r.status == 1);
+  CHECK(r.err.find("mpijobc: job.yaml: skipped: no job spec, MPIJob, batch.volcano.sh/v1alpha1 Job, "
+                   "trainer.kubeflow.org/v1alpha1 ClusterTrainingRuntime, trainer.kubeflow.org/v1alpha1 "
+                   "TrainJob or trainer.kubeflow.org/v1alpha1 TrainingRuntime "
+                   "in it\n") == 0);
+  CHECK(r.err.find("vcjob.json:1:105: error: spec.tasks: ") != std::string::npos);
 }
 
 TEST_CASE("validate: a spec error fails it, nothing is written, other kinds are skipped") {

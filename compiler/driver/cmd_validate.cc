@@ -67,10 +67,11 @@ struct ValidatedFile {
 
 ValidatedFile validate_file(SourceManager& sources, uint32_t file, const Compiler& compiler,
                             const CrdSchemas& crds, const std::vector<std::string>& kinds,
+                            const std::vector<std::string>& api_versions,
                             bool verbose) {
   ValidatedFile out;
   if (!read_file(sources, file, out.result.diags)) return out;
-  if (!may_hold_documents(sources.path(file), sources.text(file), kinds)) {
+  if (!may_hold_documents(sources.path(file), sources.text(file), kinds, api_versions)) {
     out.skipped = true;
     return out;
   }
@@ -103,16 +104,21 @@ int run_validate(const ValidateArgs& args) {
   CrdSchemas crds;
   for (const std::string& crd : args.crds)
     if (uint32_t file = load_file(sources, crd, diags)) crds.load(sources, file, diags);
-  // What a file must name to be parsed: the kinds of the built-in schemas
-  // (MPIJob first), and those of the CRDs given.
-  std::vector<std::string> kinds = {"MPIJob"};
-  auto add_kind = [&](std::string_view kind) {
-    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.emplace_back(kind);
-  };
-  for (const EmbeddedCrd& crd : embedded_crds()) add_kind(crd.kind);
-  for (const std::string& kind : crds.kinds()) add_kind(kind);
+  // What a file must name to be parsed: MPIJob, and the kinds of the CRDs
+  // given; the other built-in kinds by their apiVersion (Volcano's Job:
+  // `kind: Job` alone would pick every batch/v1 Job, Helm templates included).
+  std::vector<std::string> kinds = crds.kinds();
+  if (std::find(kinds.begin(), kinds.end(), "MPIJob") == kinds.end())
+    kinds.insert(kinds.begin(), "MPIJob");
+  std::vector<std::string> api_versions, names = kinds;
+  for (const EmbeddedCrd& c : embedded_crds())
+    if (c.kind != "MPIJob") {
+      if (std::find(api_versions.begin(), api_versions.end(), c.api_version) == api_versions.end())
+        api_versions.emplace_back(c.api_version);
+      names.push_back(std::string(c.api_version) + " " + std::string(c.kind));
+    }
   std::string looked_for = "job spec";
-  for (const std::string& kind : kinds) looked_for += (kind == kinds.back() ? " or " : ", ") + kind;
+  for (const std::string& name : names) looked_for += (name == names.back() ? " or " : ", ") + name;
   std::vector<uint32_t> files;
   for (const SpecInput& input : expand_inputs(args.inputs, {}))
     files.push_back(add_input(sources, input.path, args.stdin_name));
@@ -120,7 +126,7 @@ int run_validate(const ValidateArgs& args) {
   ordered_parallel<ValidatedFile>(
       files.size(), thread_count(args.threads),
       [&](size_t i) {
-        return validate_file(sources, files[i], compiler, crds, kinds, args.verbose);
+        return validate_file(sources, files[i], compiler, crds, kinds, api_versions, args.verbose);
       },
       [&](size_t i, ValidatedFile&& v) {
         specs += v.specs;
@@ -151,8 +157,9 @@ Command add_validate_command(CLI::App& app) {
     cmd->add_option("files", args->inputs,
                     "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
                     "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1, "
-                    "and Kubeflow Trainer's TrainJobs, TrainingRuntimes and ClusterTrainingRuntimes "
-                    "are checked, other kinds are skipped, and a file with none is not parsed; a "
+                    "Kubeflow Trainer's TrainJobs, TrainingRuntimes and ClusterTrainingRuntimes, "
+                    "and Volcano Jobs (batch.volcano.sh/v1alpha1) are checked, other kinds are "
+                    "skipped, and a file with none is not parsed; a "
                     "directory is walked for *.yaml, *.yml and *.mpijob files (sorted, hidden "
                     "directories skipped); '-' reads standard input")
         ->required()
@@ -169,17 +176,20 @@ Command add_validate_command(CLI::App& app) {
     cmd->add_flag("-v,--verbose", args->verbose, "Say which files and documents were skipped");
     add_format_option(cmd, args->format);
     cmd->footer(
-        "Specs go through every check of 'build'; MPIJobs through their operator's CRD schema\n"
-        "(built in for kubeflow.org/v2beta1 from mpi-operator caa3c47, kubeflow.org/v1 from\n"
-        "training-operator v1.9.0 and batch.test.bdap.com/v1; docs/spec.md#built-in-crd-schemas),\n"
+        "Specs go through every check of 'build'; MPIJobs, Trainer's objects and Volcano Jobs\n"
+        "through their operator's CRD schema (built in for kubeflow.org/v2beta1 from\n"
+        "mpi-operator caa3c47, kubeflow.org/v1 from training-operator v1.9.0,\n"
+        "batch.test.bdap.com/v1, Kubeflow Trainer's trainer.kubeflow.org/v1alpha1 and Volcano\n"
+        "v1.15.1's batch.volcano.sh/v1alpha1 Job; docs/spec.md#built-in-crd-schemas),\n"
         "as strictly as kubectl apply --validate=strict, and its own validation rules\n"
         "(docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"
         "--crd FILE checks objects of the CRD's kinds against its schema instead, for the\n"
         "apiVersions it defines (another operator version, or your own kinds).\n"
         "The last line sums up: files, MPIJobs and specs checked, errors and warnings (-q: not\n"
         "printed; JSON and SARIF carry the same counts).\n"
-        "A file is parsed only if its text has 'apiVersion: mpijobc/v1' or 'kind: MPIJob' (or\n"
-        "a --crd kind) at the start of a line or after '{' or ',': other YAML (Helm templates,\n"
+        "A file is parsed only if its text has 'apiVersion: mpijobc/v1', 'kind: MPIJob',\n"
+        "'apiVersion: trainer.kubeflow.org/v1alpha1', 'apiVersion: batch.volcano.sh/v1alpha1'\n"
+        "(or a --crd kind) at the start of a line or after '{' or ',': other YAML (Helm templates,\n"
         "GitLab CI's !reference, CloudFormation's !Sub) is skipped; *.mpijob files always count.\n"
         "Example (pre-commit): mpijobc validate jobs/*.yaml deploy/*/mpijob.yaml\n"
         "Example (CI): mpijobc validate deploy/ jobs/\n"

@@ -12,11 +12,11 @@
 #include "render/templates.h"
 #include "support/parallel.h"
 #include "support/yaml_writer.h"
-#include "validate/embedded_crds.h"
 #include "validate/build_checks.h"
 #include "validate/image_user_checks.h"
 #include "validate/lints.h"
 #include "validate/manifest_check.h"
+#include "validate/manifest_rules.h"
 #include "validate/pod_overrides.h"
 #include "validate/spec_checks.h"
 
@@ -94,16 +94,15 @@ FileResult Compiler::compile(const SourceTask& task) const {
 
 namespace {
 
-// A hand-written MPIJob of one of the operators validate has rules for, or
-// another object of a built-in CRD (a TrainJob): the schema would find fault
-// with each of its fields. Returns its kind, or null.
-const std::string* manifest_kind(const Node& doc) {
+// A hand-written MPIJob, or another object validate has rules for (a
+// TrainJob, its runtimes, a Volcano Job):
+// the schema would find fault with each of its fields.
+bool is_job_manifest(const Node& doc) {
   const Node* api = doc.get("apiVersion");
   const Node* kind = doc.get("kind");
-  if (!api || !api->is_string() || !kind || !kind->is_string()) return nullptr;
-  bool mpijob = kind->text == "MPIJob" &&
-                (api->text.rfind("kubeflow.org/", 0) == 0 || api->text == "batch.test.bdap.com/v1");
-  return mpijob || find_embedded_crd(api->text, kind->text) ? &kind->text : nullptr;
+  if (!api || !api->is_string() || !kind || !kind->is_string()) return false;
+  return (kind->text == "MPIJob" && api->text.rfind("kubeflow.org/", 0) == 0) ||
+         manifest_check(api->text, kind->text);
 }
 
 }  // namespace
@@ -111,14 +110,16 @@ const std::string* manifest_kind(const Node& doc) {
 void Compiler::compile_document(const Node& doc, const std::string& source, FileResult& into) const {
   DiagnosticEngine& diags = into.diags;
   size_t errors = diags.error_count();
-  if (const std::string* kind = manifest_kind(doc)) {
+  if (is_job_manifest(doc)) {
     const std::string& path = sources_.path(doc.loc.file);
+    bool mpijob = doc.get("kind")->text == "MPIJob";
     diags.error(doc.get("apiVersion")->loc, "apiVersion",
-                "this is a" + std::string(*kind == "MPIJob" ? "n " : " ") + *kind +
-                    " manifest, not a job spec",
+                (mpijob ? std::string("this is an MPIJob manifest")
+                        : "this is a " + doc.get("apiVersion")->text + " " + doc.get("kind")->text +
+                              " manifest") +
+                    ", not a job spec",
                 "check it with 'mpijobc validate " + path + "'" +
-                    (*kind == "MPIJob" ? ", or turn it into a job spec with 'mpijobc import " + path + "'"
-                                       : ""),
+                    (mpijob ? ", or turn it into a job spec with 'mpijobc import " + path + "'" : ""),
                 "input/mpijob-manifest");
     return;
   }
@@ -143,14 +144,15 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
   if (!schema_ok || diags.error_count() != errors) return;
   check_image_user(job, diags);  // over pod overrides that are well-formed
   if (diags.error_count() != errors) return;
-  lint_job(job, diags);  // over a job that is whole
-  if (diags.error_count() != errors) return;
-
   // A known apiVersion: --target is checked by the CLI, spec.target by the schema.
   const Target& target = *find_target(!target_.empty()   ? target_
                                       : job.target.set() ? *job.target
                                                          : kDefaultTarget);
-  auto launcher = render_launcher(job, templates_, diags);
+  lint_job(job, diags);  // over a job that is whole
+  lint_launcher_start(job, target.api_version(), target.launcher_start(job), diags);
+  if (diags.error_count() != errors) return;
+
+  auto launcher = render_launcher(job, target.worker_host_list(), templates_, diags);
   bool own_image = !job.generated_image();
   auto dockerfile = own_image ? std::optional<std::string>() : render_dockerfile(job, templates_, diags);
   if (!launcher || (!own_image && !dockerfile)) return;

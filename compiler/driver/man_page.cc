@@ -7,8 +7,9 @@ namespace mpijobc {
 namespace {
 
 // Text for roff: backslashes and minus signs escaped (a "-" is a hyphen in
-// roff; options must read as minus signs, to be copied), and a line that
-// would start with a control character ('.' or '\'') made plain.
+// roff; options must read as minus signs, to be copied), a line that would
+// start with a control character ('.' or '\'') made plain, and a break point
+// after each '|' (a list of values too long for a line: the targets).
 std::string roff(const std::string& text) {
   std::string out;
   bool line_start = true;
@@ -16,6 +17,7 @@ std::string roff(const std::string& text) {
     if (line_start && (c == '.' || c == '\'')) out += "\\&";
     if (c == '\\') out += "\\(rs";
     else if (c == '-') out += "\\-";
+    else if (c == '|') out += "|\\:";
     else out += c;
     line_start = c == '\n';
   }

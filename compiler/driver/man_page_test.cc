@@ -85,7 +85,7 @@ TEST_CASE("man page: every option with its value, default, check and relations")
                   ".TP\n\\fB\\-o\\fR, \\fB\\-\\-output\\fR \\fIDIR\\fR\nOutput directory\n.br\nDefault: deploy\n"
                   ".TP\n\\fB\\-j\\fR, \\fB\\-\\-threads\\fR \\fIN\\fR\nThreads\n.br\n"
                   "Value: UINT in [0 \\- 256]\n.br\nDefault: 0\n"
-                  ".TP\n\\fB\\-\\-format\\fR \\fItext|json\\fR\nHow findings are reported\n.br\nDefault: text\n"
+                  ".TP\n\\fB\\-\\-format\\fR \\fItext|\\:json\\fR\nHow findings are reported\n.br\nDefault: text\n"
                   ".TP\n\\fB\\-\\-diff\\fR\nPrint diffs\n.br\nNeeds: \\-\\-check\n.br\n"
                   "Excludes: \\-\\-stdout, \\-\\-quiet\n"
                   ".PP\nExample: prog build a.yaml\n") != std::string::npos);

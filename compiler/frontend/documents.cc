@@ -56,10 +56,13 @@ bool has_key_value(std::string_view text, std::string_view key, std::string_view
 }  // namespace
 
 bool may_hold_documents(std::string_view path, std::string_view text,
-                        const std::vector<std::string>& kinds) {
+                        const std::vector<std::string>& kinds,
+                        const std::vector<std::string>& api_versions) {
   if (is_dsl_path(path) || has_key_value(text, "apiVersion", "mpijobc/v1")) return true;
   for (const std::string& kind : kinds)
     if (has_key_value(text, "kind", kind)) return true;
+  for (const std::string& api : api_versions)
+    if (has_key_value(text, "apiVersion", api)) return true;
   return false;
 }
 

@@ -22,11 +22,13 @@ inline constexpr const char* kNoSpecHint =
 // Whether a file can hold a job spec or an object of one of `kinds`, from its
 // text alone, so that other YAML in a repository (Helm templates, GitLab CI's
 // !reference, CloudFormation's !Sub) is never parsed: *.mpijob files always;
-// others when their text has `apiVersion: mpijobc/v1` or `kind: K` where a
-// document's own key can be: at the start of a line, or after '{' or ','
-// (flow mappings, JSON); keys and values plain or quoted.
+// others when their text has `apiVersion: mpijobc/v1`, `kind: K` or
+// `apiVersion: A` (one of `api_versions`) where a document's own key can be:
+// at the start of a line, or after '{' or ',' (flow mappings, JSON); keys and
+// values plain or quoted.
 bool may_hold_documents(std::string_view path, std::string_view text,
-                        const std::vector<std::string>& kinds);
+                        const std::vector<std::string>& kinds,
+                        const std::vector<std::string>& api_versions = {});
 
 // "-" on a command line: standard input, named "<stdin>" in findings unless
 // --stdin-filename names it (whose name then also picks the syntax).

@@ -30,4 +30,8 @@ TEST_CASE("documents: a file may hold specs or objects where a document's key ca
   CHECK(may_hold_documents("f.yaml", "kind: TFJob\n", {"MPIJob", "TFJob"}));
   CHECK_FALSE(may_hold_documents("f.yaml", "kind: MPIJob\n", {}));
   CHECK(may_hold_documents("f.mpijob", "", {}));
+  // Objects picked by apiVersion rather than kind.
+  const std::vector<std::string> vc = {"batch.volcano.sh/v1alpha1"};
+  CHECK(may_hold_documents("f.yaml", "apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\n", {}, vc));
+  CHECK_FALSE(may_hold_documents("f.yaml", "apiVersion: batch/v1\nkind: Job\n", {"MPIJob"}, vc));
 }

@@ -105,7 +105,7 @@ std::optional<LocalRunPlan> plan_local_run(const CompiledJob& job, const LocalRu
   if (request.as_mpi) {
     JobSpec as_mpi = spec;
     as_mpi.kind = JobKind::MPIJob;
-    std::optional<std::string> text = render_launcher(as_mpi, templates, diags);
+    std::optional<std::string> text = render_launcher(as_mpi, {}, templates, diags);
     if (!text) return std::nullopt;
     plan.launcher = *text;
     plan.notes.push_back("--as-mpi: running the program of HorovodJob " + job.name +
@@ -113,7 +113,7 @@ std::optional<LocalRunPlan> plan_local_run(const CompiledJob& job, const LocalRu
   } else if (!interface.empty()) {
     JobSpec here = spec;
     here.horovod.network_interface.value = interface;
-    std::optional<std::string> text = render_launcher(here, templates, diags);
+    std::optional<std::string> text = render_launcher(here, {}, templates, diags);
     if (!text) return std::nullopt;
     plan.launcher = *text;
     plan.notes.push_back("--network-interface " + *spec.horovod.network_interface +

@@ -1,5 +1,6 @@
 #include "render/kustomize.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -69,8 +70,14 @@ Node kustomize_config(const Target& target) {
     for (const KindPath& tmpl : target.pod_template_paths())
       for (const char* path : r.paths)
         add_field_spec(specs, tmpl.kind, group, std::string(tmpl.path) + "/" + path);
+    for (const NameReference& n : target.name_references())
+      if (n.kind == r.kind) add_field_spec(specs, n.at.kind, group, std::string(n.at.path));
   }
+  // Names of kinds outside kustomize's list (a TrainJob's runtime).
   for (const NameReference& r : target.name_references()) {
+    if (std::any_of(referents().begin(), referents().end(),
+                    [&](const Referent& known) { return r.kind == known.kind; }))
+      continue;
     Node& ref = refs.push(Node::map());
     ref.add("kind", Node::string(std::string(r.kind)));
     ref.add("group", Node::string(std::string(r.group)));

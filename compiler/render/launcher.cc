@@ -27,8 +27,8 @@ HorovodLine horovod_line(const JobSpec& job) {
 
 }  // namespace
 
-std::optional<std::string> render_launcher(const JobSpec& job, const Templates& templates,
-                                           DiagnosticEngine& diags) {
+std::optional<std::string> render_launcher(const JobSpec& job, const std::string& host_list,
+                                           const Templates& templates, DiagnosticEngine& diags) {
   std::string np = std::to_string(job.processes());
   TemplateData data;
   data["source"] = comment_safe(job.source);
@@ -39,6 +39,7 @@ std::optional<std::string> render_launcher(const JobSpec& job, const Templates& 
   data["slots"] = std::to_string(*job.slots);
   const MpiFlavor& mpi = mpi_flavor(*job.mpi_implementation);
   data["mpi"] = to_string(mpi.id);
+  if (!host_list.empty() && !job.launcher.command.set()) data["host_list"] = host_list;
 
   if (!job.launcher.command.set() && !mpi.setup_script.empty())
     data["setup_script"] = mpi.setup_script;

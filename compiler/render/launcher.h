@@ -3,6 +3,9 @@
 // (HorovodJob) from PATH with -np = workers x slots, or the spec's own
 // launcher command. It needs nothing
 // that only a pod has, so it also runs on a workstation.
+// `host_list` (Target::worker_host_list; may be empty) lists the workers
+// without slots: when it exists and MPIJOBC_HOSTFILE is unset, the launcher
+// writes the hostfile (host slots=N) and the Horovod discovery script from it.
 #pragma once
 
 #include <optional>
@@ -14,8 +17,8 @@
 
 namespace mpijobc {
 
-std::optional<std::string> render_launcher(const JobSpec& job, const Templates& templates,
-                                           DiagnosticEngine& diags);
+std::optional<std::string> render_launcher(const JobSpec& job, const std::string& host_list,
+                                           const Templates& templates, DiagnosticEngine& diags);
 
 // The argv launcher.sh execs for the lowered `job` with none of the
 // MPIJOBC_* variables set and no hostfile (nor Hydra's rsh agent) at its

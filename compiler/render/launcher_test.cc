@@ -11,7 +11,7 @@ namespace {
 std::string render(const std::string& spec_yaml) {
   JobSpec job = testing::lower_ok(spec_yaml);
   DiagnosticEngine diags;
-  auto text = render_launcher(job, Templates(), diags);
+  auto text = render_launcher(job, {}, Templates(), diags);
   REQUIRE(text);
   return *text;
 }
@@ -28,7 +28,7 @@ std::string exec_line(const std::string& spec_yaml) {
 TEST_CASE("launcher: -np = replicas x slots unless MPIJOBC_NP says otherwise") {
   JobSpec job = testing::lower_ok(testing::spec("MPIJob", "  slots: 4\n  worker: {replicas: 3}\n"));
   DiagnosticEngine diags;
-  auto text = render_launcher(job, Templates(), diags);
+  auto text = render_launcher(job, {}, Templates(), diags);
   REQUIRE(text);
   CHECK(text->find("\nnp=${MPIJOBC_NP:-12}\n") != std::string::npos);
 }
@@ -80,4 +80,25 @@ TEST_CASE("launcher: launcher_argv is what the exec line runs with no MPIJOBC_* 
       "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: c}\nspec:\n  image: i\n"
       "  worker: {replicas: 1}\n  launcher: {command: [sh, -c, \"a b\"]}\n");
   CHECK(launcher_argv(custom) == Words{"sh", "-c", "a b"});
+}
+
+TEST_CASE("launcher: a host list without slots becomes the hostfile, or the discovery script") {
+  auto launcher = [](const std::string& kind, const std::string& extra, const std::string& hosts) {
+    JobSpec job = testing::lower_ok(testing::spec(kind, "  slots: 3\n  worker: {replicas: 2}\n" + extra));
+    DiagnosticEngine diags;
+    auto text = render_launcher(job, hosts, Templates(), diags);
+    REQUIRE(text);
+    return *text;
+  };
+  std::string mpi = launcher("MPIJob", "", "/etc/volcano/worker.host");
+  CHECK(mpi.find("  awk 'NF { print $1 \" slots=3\" }' /etc/volcano/worker.host "
+                 ">\"$MPIJOBC_HOSTFILE\"\n") != std::string::npos);
+  CHECK(launcher("MPIJob", "  mpi_implementation: MPICH\n", "/etc/volcano/worker.host")
+            .find("  awk 'NF { print $1 \":3\" }' /etc/volcano/worker.host") != std::string::npos);
+  CHECK(launcher("MPIJob", "", "").find("/etc/volcano") == std::string::npos);
+  CHECK(launcher("MPIJob", "  launcher: {command: [mpirun, app]}\n", "/etc/volcano/worker.host")
+            .find("/etc/volcano") == std::string::npos);
+  std::string hvd = launcher("HorovodJob", "", "/etc/volcano/worker.host");
+  CHECK(hvd.find("awk %s /etc/volcano/worker.host") != std::string::npos);
+  CHECK(hvd.find("slots=") == std::string::npos);
 }

@@ -103,4 +103,10 @@ std::vector<KindPath> BdapTarget::pod_template_paths() const {
   return {{"MPIJob", "spec/launcherTemplate"}, {"MPIJob", "spec/workerTemplate"}};
 }
 
+// The operator creates the launcher once every worker is ready, and the
+// generated workers turn ready only when set up.
+LauncherStart BdapTarget::launcher_start(const JobSpec&) const {
+  return LauncherStart::AfterWorkersReady;
+}
+
 }  // namespace mpijobc

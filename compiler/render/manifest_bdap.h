@@ -18,6 +18,7 @@ class BdapTarget : public Target {
   std::vector<Node> manifests(const JobSpec& job, const std::string& launcher_script,
                               DiagnosticEngine& diags) const override;
   std::vector<KindPath> pod_template_paths() const override;
+  LauncherStart launcher_start(const JobSpec& job) const override;
 };
 
 }  // namespace mpijobc

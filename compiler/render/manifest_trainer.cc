@@ -216,8 +216,7 @@ Node training_runtime(const JobSpec& job) {
   if (job.run_policy.backoff_limit.set()) launcher_spec.add("backoffLimit", num(job.run_policy.backoff_limit));
   launcher_spec.add("template", role_pod(job, job.launcher, std::move(launcher), std::move(volumes)));
   Node rj = replicated_job("launcher", std::move(launcher_job));
-  bool at_startup = job.launcher_creation_policy.set() && *job.launcher_creation_policy == "AtStartup";
-  if (!at_startup) {
+  if (!at_startup_chosen(job)) {
     Node& dep = rj.members.insert(rj.members.begin() + 1, Member{"dependsOn", {}, Node::seq()})->value;
     Node& on = dep.push(Node::map());
     on.add("name", Node::string("node"));
@@ -306,6 +305,14 @@ std::vector<KindPath> TrainerTarget::pod_template_paths() const {
 
 std::vector<NameReference> TrainerTarget::name_references() const {
   return {{"TrainingRuntime", kGroup, "v1alpha1", {"TrainJob", "spec/runtimeRef/name"}}};
+}
+
+// The job's own runtime holds the launcher back (dependsOn the nodes being
+// Ready) unless the spec chose AtStartup; its launcher Job retries unless
+// backoff_limit is 0. A runtime_ref's runtime decides it (no finding then).
+LauncherStart TrainerTarget::launcher_start(const JobSpec& job) const {
+  return !job.runtime_ref.present && at_startup_chosen(job) ? at_startup_launcher(job)
+                                                            : LauncherStart::AfterWorkersReady;
 }
 
 }  // namespace mpijobc

@@ -17,6 +17,7 @@ class TrainerTarget : public Target {
                               DiagnosticEngine& diags) const override;
   std::vector<KindPath> pod_template_paths() const override;
   std::vector<NameReference> name_references() const override;
+  LauncherStart launcher_start(const JobSpec& job) const override;
 };
 
 // The runtimePatches manager of what mpijobc patches into a runtime

@@ -27,4 +27,10 @@ std::vector<KindPath> V1Target::pod_template_paths() const {
   return kubeflow_pod_template_paths();
 }
 
+// The launcher's kubectl-delivery init container waits until the worker pods
+// run before the launcher's own container starts.
+LauncherStart V1Target::launcher_start(const JobSpec&) const {
+  return LauncherStart::AfterWorkersReady;
+}
+
 }  // namespace mpijobc

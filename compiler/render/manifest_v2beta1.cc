@@ -49,4 +49,13 @@ std::vector<KindPath> V2beta1Target::pod_template_paths() const {
   return kubeflow_pod_template_paths();
 }
 
+// AtStartup (the default) creates the launcher with the workers; any other
+// value waits for them to be ready. The launcher is a batch Job: it is
+// retried (backoffLimit, 6 unless set) when mpirun cannot reach a worker yet.
+LauncherStart V2beta1Target::launcher_start(const JobSpec& job) const {
+  if (job.launcher_creation_policy.set() && *job.launcher_creation_policy != "AtStartup")
+    return LauncherStart::AfterWorkersReady;
+  return at_startup_launcher(job);
+}
+
 }  // namespace mpijobc

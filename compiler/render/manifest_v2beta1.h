@@ -2,6 +2,7 @@
 // the workers' sshd over SSH with the keys the operator mounts.
 #pragma once
 
+#include "render/pod_parts.h"
 #include "render/target.h"
 
 namespace mpijobc {
@@ -12,6 +13,8 @@ class V2beta1Target : public Target {
   std::vector<Node> manifests(const JobSpec& job, const std::string& launcher_script,
                               DiagnosticEngine& diags) const override;
   std::vector<KindPath> pod_template_paths() const override;
+  std::vector<NameReference> name_references() const override { return kubeflow_name_references(); }
+  LauncherStart launcher_start(const JobSpec& job) const override;
 };
 
 }  // namespace mpijobc

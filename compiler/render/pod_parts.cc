@@ -268,6 +268,10 @@ void v2beta1_only_fields(const JobSpec& job, const Unsupported& unsupported) {
               "its ranks start through kubectl exec, not ssh");
   unsupported(job.launcher_creation_policy.origin, job.launcher_creation_policy.set(),
               "that operator decides when the launcher starts");
+  no_launcher_ranks(job, unsupported);
+}
+
+void no_launcher_ranks(const JobSpec& job, const Unsupported& unsupported) {
   if (job.run_launcher_as_worker.set() && *job.run_launcher_as_worker)
     unsupported.diags.error(job.run_launcher_as_worker.origin.loc,
                             job.run_launcher_as_worker.origin.path,

@@ -73,6 +73,12 @@ Node restart_policy(const Role& role, RestartPolicy fallback, const char* role_n
 //   tolerations), other values replace what was there.
 Node pod_template(const JobSpec& job, const Role& role, Node container, Node volumes);
 
+// launcher_creation_policy: AtStartup. Without it, Trainer's and Volcano's
+// launcher waits for the workers to be ready (dependsOn).
+inline bool at_startup_chosen(const JobSpec& job) {
+  return job.launcher_creation_policy.set() && *job.launcher_creation_policy == "AtStartup";
+}
+
 // A Kubeflow mpiReplicaSpecs map (v2beta1 and v1): a Launcher running
 // launcher.sh from its ConfigMap, and Workers with the spec's worker command,
 // else `worker_command` (empty: what the operator runs by default).
@@ -84,6 +90,12 @@ Node kubeflow_replica_specs(const JobSpec& job, const char* launcher_name, const
 inline std::vector<KindPath> kubeflow_pod_template_paths() {
   return {{"MPIJob", "spec/mpiReplicaSpecs/Launcher/template"},
           {"MPIJob", "spec/mpiReplicaSpecs/Worker/template"}};
+}
+
+// What a Kubeflow runPolicy names (Target::name_references).
+inline std::vector<NameReference> kubeflow_name_references() {
+  return {{"PriorityClass", "scheduling.k8s.io", "v1",
+           {"MPIJob", "spec/runPolicy/schedulingPolicy/priorityClass"}}};
 }
 
 // A Kubeflow runPolicy (v2beta1 and v1): cleanPodPolicy always, the rest
@@ -110,5 +122,7 @@ void trainer_only_fields(const JobSpec& job, const Unsupported& unsupported);
 // launcher_creation_policy) are warnings; run_launcher_as_worker, which
 // changes -np, is an error `target/unsupported`; and trainer_only_fields.
 void v2beta1_only_fields(const JobSpec& job, const Unsupported& unsupported);
+// run_launcher_as_worker true: that error alone.
+void no_launcher_ranks(const JobSpec& job, const Unsupported& unsupported);
 
 }  // namespace mpijobc

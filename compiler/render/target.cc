@@ -4,6 +4,7 @@
 #include "render/manifest_trainer.h"
 #include "render/manifest_v1.h"
 #include "render/manifest_v2beta1.h"
+#include "render/manifest_volcano.h"
 
 namespace mpijobc {
 namespace {
@@ -13,7 +14,8 @@ const std::vector<const Target*>& targets() {
   static const V1Target v1;
   static const BdapTarget bdap;
   static const TrainerTarget trainer;
-  static const std::vector<const Target*> all = {&v2beta1, &v1, &bdap, &trainer};
+  static const VolcanoTarget volcano;
+  static const std::vector<const Target*> all = {&v2beta1, &v1, &bdap, &trainer, &volcano};
   return all;
 }
 

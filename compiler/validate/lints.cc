@@ -154,6 +154,27 @@ void own_image_user(const JobSpec& job, DiagnosticEngine& diags) {
 
 }  // namespace
 
+LauncherStart at_startup_launcher(const JobSpec& job) {
+  const Field<int64_t>& backoff = job.run_policy.backoff_limit;
+  return backoff.set() && *backoff == 0 ? LauncherStart::AtStartupOnce : LauncherStart::AtStartupRetried;
+}
+
+void lint_launcher_start(const JobSpec& job, std::string_view target, LauncherStart start,
+                         DiagnosticEngine& diags) {
+  if (start != LauncherStart::AtStartupOnce || job.launcher_creation_policy.set()) return;
+  const Field<int64_t>& backoff = job.run_policy.backoff_limit;
+  const Origin& at = backoff.set() ? backoff.origin : job.spec_origin;
+  diags.warning(at.loc, backoff.set() ? at.path : "spec",
+                std::string(target) +
+                    " starts the launcher together with the workers, and without retries "
+                    "(backoff_limit 0) a launcher that reaches for a worker not yet up fails the job",
+                "set launcher_creation_policy: WaitForWorkersReady (with "
+                "run_policy.scheduling.min_available = worker.replicas when gang scheduled), "
+                "allow retries with backoff_limit > 0, or set launcher_creation_policy: AtStartup "
+                "to keep this",
+                "lint/launcher-start");
+}
+
 void lint_job(const JobSpec& job, DiagnosticEngine& diags) {
   gpus_per_slot(job, diags);
   np_matches_slots(job, diags);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "render/mpi_flavor.h"
+#include "render/target.h"
 #include "testing/fixtures.h"
 
 using namespace mpijobc;
@@ -123,4 +124,45 @@ TEST_CASE("lint/own-image-user: a non-root job on an image of one's own") {
                  "(the workers run /usr/sbin/sshd -De -f /home/mpiuser/.sshd_config); and an ssh "
                  "client config with Port 2222 that does not check host keys "
                  "[lint/own-image-user]"});
+}
+
+TEST_CASE("lint/launcher-start: only a launcher that starts with its workers and is never retried") {
+  auto start = [](const std::string& target, const std::string& extra) {
+    JobSpec job = testing::lower_ok(testing::spec("MPIJob", "  worker: {replicas: 2}\n" + extra));
+    DiagnosticEngine diags;
+    lint_launcher_start(job, target, find_target(target)->launcher_start(job), diags);
+    return testing::messages(diags);
+  };
+  const std::string no_retries = "  run_policy: {backoff_limit: 0}\n";
+  // v2beta1's default AtStartup: its launcher Job is retried until the workers answer.
+  CHECK(start("kubeflow.org/v2beta1", "").empty());
+  CHECK(start("kubeflow.org/v2beta1", "  launcher: {restart_policy: NEVER}\n").empty());
+  CHECK(start("kubeflow.org/v2beta1", no_retries) ==
+        Messages{"8:31: spec.run_policy.backoff_limit: kubeflow.org/v2beta1 starts the launcher "
+                 "together with the workers, and without retries (backoff_limit 0) a launcher that "
+                 "reaches for a worker not yet up fails the job [lint/launcher-start]"});
+  // Chosen either way: no finding.
+  CHECK(start("kubeflow.org/v2beta1", no_retries + "  launcher_creation_policy: AtStartup\n").empty());
+  CHECK(start("kubeflow.org/v2beta1", no_retries + "  launcher_creation_policy: WaitForWorkersReady\n")
+            .empty());
+  // v1 and bdap wait for the workers; Volcano's master and Trainer's
+  // launcher dependsOn them.
+  for (const char* waits : {"kubeflow.org/v1", "batch.test.bdap.com/v1", "batch.volcano.sh/v1alpha1",
+                            "trainer.kubeflow.org/v1alpha1"})
+    CHECK(start(waits, no_retries).empty());
+  JobSpec at_startup = testing::lower_ok(testing::spec(
+      "MPIJob", "  worker: {replicas: 2}\n  launcher_creation_policy: AtStartup\n" + no_retries));
+  for (const char* target : {"batch.volcano.sh/v1alpha1", "trainer.kubeflow.org/v1alpha1"})
+    CHECK(find_target(target)->launcher_start(at_startup) == LauncherStart::AtStartupOnce);
+  // AtStartup with retries (Trainer: its launcher Job's default backoffLimit).
+  JobSpec retried = testing::lower_ok(
+      testing::spec("MPIJob", "  worker: {replicas: 2}\n  launcher_creation_policy: AtStartup\n"));
+  CHECK(find_target("trainer.kubeflow.org/v1alpha1")->launcher_start(retried) ==
+        LauncherStart::AtStartupRetried);
+  // On an installed runtime, the runtime decides: no finding.
+  JobSpec on_runtime = testing::lower_ok(testing::spec(
+      "MPIJob", "  worker: {replicas: 2}\n  launcher_creation_policy: AtStartup\n"
+                "  runtime_ref: {name: mpi-distributed}\n"));
+  CHECK(find_target("trainer.kubeflow.org/v1alpha1")->launcher_start(on_runtime) ==
+        LauncherStart::AfterWorkersReady);
 }

@@ -4,6 +4,7 @@
 #include "validate/mpijob_rules_bdap.h"
 #include "validate/mpijob_rules_v1.h"
 #include "validate/trainer_rules.h"
+#include "validate/volcano_rules.h"
 
 namespace mpijobc {
 namespace {
@@ -20,6 +21,7 @@ constexpr Row kRows[] = {
     {"trainer.kubeflow.org/v1alpha1", "TrainJob", check_trainjob},
     {"trainer.kubeflow.org/v1alpha1", "TrainingRuntime", check_training_runtime},
     {"trainer.kubeflow.org/v1alpha1", "ClusterTrainingRuntime", check_training_runtime},
+    {"batch.volcano.sh/v1alpha1", "Job", check_volcano_job},
 };
 
 }  // namespace

@@ -15,7 +15,7 @@ std::vector<std::string> findings(const std::string& yaml) {
   REQUIRE_FALSE(p.diags.has_errors());
   const Node* api = p.doc().get("apiVersion");
   REQUIRE(api);
-  ManifestCheck check = manifest_check(api->text);
+  ManifestCheck check = manifest_check(api->text, p.doc().get("kind")->text);
   REQUIRE(check);
   DiagnosticEngine diags;
   check(p.doc(), diags);
@@ -25,10 +25,12 @@ std::vector<std::string> findings(const std::string& yaml) {
 }  // namespace
 
 TEST_CASE("manifest rules: one pass per apiVersion, none for others") {
-  CHECK(manifest_check("kubeflow.org/v2beta1"));
-  CHECK(manifest_check("kubeflow.org/v1"));
-  CHECK(manifest_check("batch.test.bdap.com/v1"));
-  CHECK_FALSE(manifest_check("kubeflow.org/v1alpha2"));
+  CHECK(manifest_check("kubeflow.org/v2beta1", "MPIJob"));
+  CHECK(manifest_check("kubeflow.org/v1", "MPIJob"));
+  CHECK(manifest_check("batch.test.bdap.com/v1", "MPIJob"));
+  CHECK(manifest_check("batch.volcano.sh/v1alpha1", "Job"));
+  CHECK_FALSE(manifest_check("batch.volcano.sh/v1alpha1", "MPIJob"));
+  CHECK_FALSE(manifest_check("kubeflow.org/v1alpha2", "MPIJob"));
   CHECK(known_manifest_versions() == "kubeflow.org/v2beta1, kubeflow.org/v1, batch.test.bdap.com/v1");
 }
 
