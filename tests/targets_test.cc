@@ -270,7 +270,8 @@ TEST_CASE("targets: on Trainer, a HorovodJob's launcher makes its discovery scri
   TempDir dir;
   write_file(dir / "job.yaml",
              "apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: j}\nspec:\n"
-             "  image: a/b\n  command: [prog]\n  slots: 3\n  worker: {replicas: 2}\n");
+             "  image: a/b\n  command: [prog]\n  slots: 3\n  worker: {replicas: 2}\n"
+             "  build: {framework: {name: pytorch}}\n");
   Result r = run(cli("build -q --target trainer.kubeflow.org/v1alpha1 -o " + quote(dir / "out") + " " +
                      quote(dir / "job.yaml")));
   REQUIRE(r.status == 0);

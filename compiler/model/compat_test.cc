@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 using namespace mpijobc;
 
 TEST_CASE("compat: versions compare by their numbers") {
@@ -82,4 +84,54 @@ TEST_CASE("compat: Horovod releases and frameworks, pip packages built from sour
   CHECK(builds_from_source("horovod[pytorch]==0.28.1")->cmake);
   CHECK_FALSE(builds_from_source("numpy==1.26.4"));
   CHECK_FALSE(builds_from_source("mpi4py-stubs"));
+}
+
+namespace {
+
+// The lines of docs/spec.md's "Compatibility tables" section.
+std::vector<std::string> doc_table_lines() {
+  std::ifstream in(std::string(MPIJOBC_SOURCE_DIR) + "/docs/spec.md");
+  std::vector<std::string> lines;
+  bool inside = false;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("## ", 0) == 0) inside = line == "## Compatibility tables";
+    if (inside && line.rfind("| ", 0) == 0) lines.push_back(line);
+  }
+  return lines;
+}
+
+// Whether one table line holds every part.
+bool documented(const std::vector<std::string>& lines, const std::vector<std::string>& parts) {
+  for (const std::string& line : lines) {
+    bool all = true;
+    for (const std::string& p : parts) all = all && line.find(p) != std::string::npos;
+    if (all) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("compat: docs/spec.md states every row of the tables") {
+  std::vector<std::string> lines = doc_table_lines();
+  REQUIRE_FALSE(lines.empty());
+  for (const Distribution& d : distributions()) {
+    INFO(d.name);
+    CHECK(documented(lines, {std::string("`") + d.repository + ":" + d.codename + "`",
+                             std::string("`") + d.repository + ":" + d.version + "`",
+                             std::string("| ") + d.python + " |", d.source}));
+  }
+  for (const FrameworkRelease& r : framework_releases()) {
+    INFO(r.framework << " " << r.minor);
+    std::string name = std::string(r.framework) == "pytorch" ? "| PyTorch |" : "| TensorFlow |";
+    CHECK(documented(lines, {name, std::string(" ") + r.minor, std::string("| ") + r.cuda + " |",
+                             std::string(r.python_min) + "–" + r.python_max}));
+  }
+  for (const CudaImage& c : cuda_images())
+    CHECK(documented(lines, {std::string("| ") + c.cuda + " |", std::string("`") + c.image + "`"}));
+  for (const HorovodSupport& h : horovod_support()) {
+    std::string name = std::string(h.framework) == "pytorch" ? "| PyTorch |" : "| TensorFlow |";
+    CHECK(documented(lines, {std::string("≤ ") + h.horovod_max, name,
+                             std::string("`") + h.default_version + "`"}));
+  }
 }

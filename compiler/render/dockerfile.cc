@@ -129,7 +129,9 @@ std::optional<std::string> render_dockerfile(const JobSpec& job, const Templates
     copies.push_back(std::move(item));
   }
   data["copy"] = std::move(copies);
-  if (auto user = image_user(job)) data["user"] = user_data(*user);
+  std::optional<ImageUser> user = image_user(job);
+  data["ssh_dir"] = user ? user->ssh_dir : "/root/.ssh";
+  if (user) data["user"] = user_data(*user);
   return templates.render("Dockerfile.mustache", data, diags);
 }
 

@@ -1,9 +1,6 @@
 #include "render/manifest_v2beta1.h"
 
-#include <algorithm>
-
 #include "model/image_user.h"
-#include "render/mpi_flavor.h"
 #include "render/pod_parts.h"
 
 namespace mpijobc {

@@ -8,11 +8,18 @@ namespace {
 
 const char* kOwnImage = "build.dockerfile: false for an image of your own";
 
+// The framework field to add, in the spec's syntax: under build when the
+// spec has a build block, else the block with it.
 std::string framework_fix(const JobSpec& job, const char* name, const char* version) {
+  bool dsl = is_dsl_path(job.source);
+  bool has_build = job.build.origin.loc.line != job.spec_origin.loc.line ||
+                   job.build.origin.loc.column != job.spec_origin.loc.column;
   std::string v = std::string("\"") + version + "\"";
-  return is_dsl_path(job.source)
-             ? std::string("framework { name ") + name + ", version " + v + " } in build"
-             : std::string("framework: {name: ") + name + ", version: " + v + "} under build";
+  std::string field = dsl ? std::string("framework { name ") + name + ", version " + v + " }"
+                          : std::string("framework: {name: ") + name + ", version: " + v + "}";
+  if (has_build) return field + (dsl ? " in build" : " under build");
+  return (dsl ? "build { " + field + " }" : "build: {" + field + "}") + " " +
+         FixSyntax(job).spec_place();
 }
 
 void needs_framework(const JobSpec& job, DiagnosticEngine& diags) {
