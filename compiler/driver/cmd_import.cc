@@ -68,7 +68,7 @@ int run_import(const ImportArgs& args) {
   }
   if (specs.empty() && !diags.has_errors())
     diags.error({}, {}, "no MPIJobs found", "import reads MPIJobs of kubeflow.org/v2beta1, "
-                "kubeflow.org/v1 and batch.test.bdap.com/v1", "import/no-mpijobs");
+                "kubeflow.org/v1, batch.test.bdap.com/v1, v1alpha1 and v1alpha2", "import/no-mpijobs");
   bool ok = !diags.has_errors();
   if (ok && !args.out_dir.empty()) ok = write_specs(args, specs, diags);
   else if (ok)
@@ -102,7 +102,11 @@ Command add_import_command(CLI::App& app) {
         "Reads MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1;\n"
         "other documents are skipped. Each spec builds the MPIJob again for the same target\n"
         "(docs/import.md). -o never overwrites a file.\n"
-        "Example: mpijobc import pi.yaml > pi-spec.yaml");
+        "The legacy kubeflow.org/v1alpha1 and v1alpha2 MPIJobs are migrated: their spec builds\n"
+        "the kubeflow.org/v2beta1 MPIJob that runs what the old operator ran, each lowering a\n"
+        "warning. YAML comments are not carried over.\n"
+        "Example: mpijobc import pi.yaml > pi-spec.yaml\n"
+        "Example (migration): mpijobc import old.yaml > job.yaml && mpijobc build job.yaml");
   };
   return {cmd, add_options, [args] { return run_import(*args); }};
 }

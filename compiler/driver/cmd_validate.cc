@@ -144,7 +144,7 @@ Command add_validate_command(CLI::App& app) {
     cmd->add_option("files", args->inputs,
                     "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
                     "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
-                    "are checked, other kinds are skipped, and a file with none is not parsed; a "
+                    "(and the legacy v1alpha1 and v1alpha2, with a warning to migrate them) are checked, other kinds are skipped, and a file with none is not parsed; a "
                     "directory is walked for *.yaml, *.yml and *.mpijob files (sorted, hidden "
                     "directories skipped); '-' reads standard input")
         ->required()
@@ -163,7 +163,8 @@ Command add_validate_command(CLI::App& app) {
     cmd->footer(
         "Specs go through every check of 'build'; MPIJobs through their operator's CRD schema\n"
         "(built in for kubeflow.org/v2beta1 from mpi-operator caa3c47, kubeflow.org/v1 from\n"
-        "training-operator v1.9.0 and batch.test.bdap.com/v1; docs/spec.md#built-in-crd-schemas),\n"
+        "training-operator v1.9.0 and batch.test.bdap.com/v1; the legacy v1alpha1 and v1alpha2\n"
+        "from their fields in mpi-operator v0.2.3/v0.3.0; docs/spec.md#built-in-crd-schemas),\n"
         "as strictly as kubectl apply --validate=strict, and its own validation rules\n"
         "(docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"
         "--crd FILE checks objects of the CRD's kinds against its schema instead, for the\n"

@@ -2,6 +2,7 @@
 
 #include "validate/mpijob_rules.h"
 #include "validate/mpijob_rules_bdap.h"
+#include "validate/mpijob_rules_legacy.h"
 #include "validate/mpijob_rules_v1.h"
 
 namespace mpijobc {
@@ -16,6 +17,8 @@ constexpr Row kRows[] = {
     {"kubeflow.org/v2beta1", check_mpijob_v2beta1},
     {"kubeflow.org/v1", check_mpijob_v1},
     {"batch.test.bdap.com/v1", check_mpijob_bdap},
+    {"kubeflow.org/v1alpha1", check_mpijob_v1alpha1},
+    {"kubeflow.org/v1alpha2", check_mpijob_v1alpha2},
 };
 
 }  // namespace
