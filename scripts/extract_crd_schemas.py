@@ -81,7 +81,7 @@ def legacy_schemas(upstream, v2beta1_source, v2beta1):
         spec = {"type": "object", "properties": spec}
         if required:
             spec["required"] = list(required)
-        return {"type": "object", "properties": {
+        return {"type": "object", "required": ["spec"], "properties": {
             "apiVersion": {"type": "string"}, "kind": {"type": "string"},
             "metadata": {"type": "object"}, "spec": spec,
             "status": {"type": "object", "x-kubernetes-preserve-unknown-fields": True}}}

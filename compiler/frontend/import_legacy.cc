@@ -6,6 +6,7 @@
 #include "lower/legacy_units.h"
 #include "validate/crd_schema.h"
 #include "validate/manifest_check.h"
+#include "validate/rule_helpers.h"
 
 namespace mpijobc {
 namespace {
@@ -416,7 +417,15 @@ bool is_legacy_mpijob_version(std::string_view api_version) {
   return api_version == "kubeflow.org/v1alpha1" || api_version == "kubeflow.org/v1alpha2";
 }
 
-std::optional<Node> lower_legacy_mpijob(const Node& doc, DiagnosticEngine& diags) {
+std::optional<Node> lower_legacy_mpijob(const Node& manifest, DiagnosticEngine& diags) {
+  const Node doc = without_null_fields(manifest);  // as the API server keeps it
+  const Node* api = doc.get("apiVersion");
+  const Node* kind = doc.get("kind");
+  if (!api || !is_legacy_mpijob_version(api->text) || !kind || kind->text != "MPIJob") {
+    diags.error(doc.loc, {}, "not a kubeflow.org/v1alpha1 or v1alpha2 MPIJob", {},
+                "import/unsupported");
+    return std::nullopt;
+  }
   // The checks of `validate`, but for the warning that points at import.
   DiagnosticEngine checks;
   check_object(doc, CrdSchemas(), checks);

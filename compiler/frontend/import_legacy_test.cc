@@ -194,7 +194,12 @@ TEST_CASE("legacy import: what validate finds stops it, without the warning to i
   REQUIRE(l.messages.size() == 1);
   CHECK(l.messages[0] ==
         "5:9: spec.gpus: must be 1, 2, 4 or a multiple of 8, got 12 [mpijob-v1alpha1/units]");
+  Lowered other = lower("apiVersion: kubeflow.org/v1\nkind: MPIJob\nspec: {}\n");
+  CHECK_FALSE(other.doc);
+  CHECK(other.messages ==
+        std::vector<std::string>{"1:1: not a kubeflow.org/v1alpha1 or v1alpha2 MPIJob [import/unsupported]"});
   Lowered no_spec = lower("apiVersion: kubeflow.org/v1alpha2\nkind: MPIJob\nmetadata: {name: j}\n");
   CHECK_FALSE(no_spec.doc);
-  CHECK(no_spec.messages == std::vector<std::string>{"1:1: spec: the MPIJob has no spec [import/no-workers]"});
+  CHECK(no_spec.messages ==
+        std::vector<std::string>{"1:1: spec: missing required field 'spec' [crd/required]"});
 }

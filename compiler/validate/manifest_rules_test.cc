@@ -60,6 +60,11 @@ TEST_CASE("manifest rules: a valid legacy MPIJob only gets the warning that it i
                  "    Worker: {replicas: 2, template: {spec: {containers: [{name: s, image: a/b}, "
                  "{name: t, image: a/b}]}}}\n") ==
         std::vector<std::string>{"1:13: apiVersion: kubeflow.org/v1alpha2" + unserved});
+  // A null field is absent, as the API server prunes it: not a second worker count.
+  CHECK(findings("apiVersion: kubeflow.org/v1alpha1\nkind: MPIJob\nmetadata: {name: t}\n"
+                 "spec:\n  gpus: null\n  replicas: 2\n"
+                 "  template: {spec: {containers: [{name: t, image: a/b}]}}\n") ==
+        std::vector<std::string>{"1:13: apiVersion: kubeflow.org/v1alpha1" + unserved});
 }
 
 TEST_CASE("manifest rules: a bdap MPIJob with probes and images has no findings") {

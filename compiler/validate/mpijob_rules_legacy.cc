@@ -10,7 +10,7 @@ namespace {
 void unserved(const Node& job, RuleReporter& rules) {
   const Node* api = job.get("apiVersion");
   rules.warning(api ? *api : job, "apiVersion",
-                api->text + " is no longer served by current operators (removed in mpi-operator "
+                (api ? api->text : std::string("this version")) + " is no longer served by current operators (removed in mpi-operator "
                             "v0.4.0): the API server rejects this MPIJob",
                 "mpijob-legacy/unserved",
                 "migrate it: 'mpijobc import FILE > job.yaml', then 'mpijobc build job.yaml' "
@@ -24,7 +24,10 @@ int64_t int_or(const Node* n, int64_t fallback) {
 
 }  // namespace
 
-void check_mpijob_v1alpha1(const Node& job, DiagnosticEngine& diags) {
+// Null fields are absent: the API server prunes them (the schema has no
+// nullable field).
+void check_mpijob_v1alpha1(const Node& manifest, DiagnosticEngine& diags) {
+  const Node job = without_null_fields(manifest);
   RuleReporter rules(diags);
   unserved(job, rules);
   const Node* spec = job.get("spec");
@@ -63,7 +66,8 @@ void check_mpijob_v1alpha1(const Node& job, DiagnosticEngine& diags) {
   rules.pod_template(spec->get("template"), *spec, "spec.template", "mpijob-v1alpha1");
 }
 
-void check_mpijob_v1alpha2(const Node& job, DiagnosticEngine& diags) {
+void check_mpijob_v1alpha2(const Node& manifest, DiagnosticEngine& diags) {
+  const Node job = without_null_fields(manifest);
   RuleReporter rules(diags);
   unserved(job, rules);
   const Node* spec = job.get("spec");
