@@ -53,13 +53,9 @@ class Lowering {
   Lowering(const Node& doc, DiagnosticEngine& diags)
       : doc_(doc), diags_(diags), api_(doc.get("apiVersion")->text) {}
 
-  std::optional<Node> run() {
-    const size_t errors = diags_.error_count();
-    const Node* spec = doc_.get("spec");
-    if (!spec || !spec->is_map()) {
-      diags_.error(doc_.loc, "spec", "the MPIJob has no spec", {}, "import/no-workers");
-      return std::nullopt;
-    }
+  // Only warnings: what the old operators refused, the checks before found.
+  Node run() {
+    const Node* spec = doc_.get("spec");  // a map: the schema requires it
     const Node& api = *doc_.get("apiVersion");
     Node out = Node::map(doc_.loc);
     out.add("apiVersion", Node::string("kubeflow.org/v2beta1", api.loc));
@@ -72,7 +68,6 @@ class Lowering {
     spec_key_ = doc_.member("spec")->key_loc;
     if (api_ == kV1alpha1) v1alpha1(*spec);
     else v1alpha2(*spec);
-    if (diags_.error_count() != errors) return std::nullopt;
     lowered(api.loc, "apiVersion",
             api_ + " lowered to kubeflow.org/v2beta1, whose launcher reaches the workers over ssh "
                    "(not kubectl exec): the workers' image needs an OpenSSH server, the launcher's "
@@ -135,8 +130,10 @@ class Lowering {
         run_policy_.add(f.key, f.key_loc, f.value);
       else if (f.key == "launcherOnMaster" && f.value.as_bool().value_or(false))
         launcher_on_master(f);
-      else if (f.key == "cleanPodPolicy")
-        arena(f, "runPolicy.cleanPodPolicy"), run_policy_.add(f.key, f.key_loc, f.value);
+      else if (f.key == "cleanPodPolicy") {
+        arena(f, "runPolicy.cleanPodPolicy");
+        run_policy_.add(f.key, f.key_loc, f.value);
+      }
       else if (f.key == "launcherResources")
         arena(f, "the launcher container's resources");
       else if (f.key == "mountsOnLauncher" && !f.value.as_bool().value_or(true))

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "frontend/import_mpijob.h"
 #include "support/yaml_writer.h"
 #include "testing/fixtures.h"
 
@@ -202,4 +203,20 @@ TEST_CASE("legacy import: what validate finds stops it, without the warning to i
   CHECK_FALSE(no_spec.doc);
   CHECK(no_spec.messages ==
         std::vector<std::string>{"1:1: spec: missing required field 'spec' [crd/required]"});
+}
+
+TEST_CASE("legacy import: what the spec cannot hold after the lowering is the importer's located error") {
+  // Two containers and no mainContainer: the spec runs one container per pod.
+  auto p = parse("apiVersion: kubeflow.org/v1alpha2\nkind: MPIJob\nmetadata: {name: j}\n"
+                 "spec:\n  mpiReplicaSpecs:\n"
+                 "    Launcher: {replicas: 1, template: {spec: {containers: [{name: a, image: m, "
+                 "command: [mpirun, x]}, {name: b, image: m}]}}}\n"
+                 "    Worker: {replicas: 1, template: {spec: {containers: [{name: a, image: m}]}}}\n");
+  DiagnosticEngine diags;
+  CHECK_FALSE(import_mpijob(p.doc(), diags));
+  bool found = false;
+  for (const std::string& m : messages(diags))
+    found |= m.rfind("6:59: spec.mpiReplicaSpecs.Launcher.template.spec.containers: a role must have "
+                     "exactly one container to import [import/unsupported]", 0) == 0;
+  CHECK(found);
 }
