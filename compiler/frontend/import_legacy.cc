@@ -125,7 +125,6 @@ class Lowering {
     launcher_ = *tmpl;
     worker_ = *tmpl;
     for (const Member& f : spec.members) {
-      const std::string path = "spec." + f.key;
       if (f.key == "backoffLimit" || f.key == "activeDeadlineSeconds")
         run_policy_.add(f.key, f.key_loc, f.value);
       else if (f.key == "launcherOnMaster" && f.value.as_bool().value_or(false))
@@ -133,8 +132,7 @@ class Lowering {
       else if (f.key == "cleanPodPolicy") {
         arena(f, "runPolicy.cleanPodPolicy");
         run_policy_.add(f.key, f.key_loc, f.value);
-      }
-      else if (f.key == "launcherResources")
+      } else if (f.key == "launcherResources")
         arena(f, "the launcher container's resources");
       else if (f.key == "mountsOnLauncher" && !f.value.as_bool().value_or(true))
         arena(f, "the launcher container without volumeMounts");
@@ -172,10 +170,10 @@ class Lowering {
   // §3: gpus / processingUnits T split by the per-node value, or replicas R
   // with the units of the template's container[0] limit.
   void workers_and_slots(const Node& spec) {
-    const Node* total = spec.get("gpus");
-    std::string total_key = "gpus", per_key = "gpusPerNode";
-    if (!total) total = spec.get("processingUnits"), total_key = "processingUnits",
-                per_key = "processingUnitsPerNode";
+    const bool gpus = spec.get("gpus") != nullptr;
+    const Node* total = spec.get(gpus ? "gpus" : "processingUnits");
+    const std::string total_key = gpus ? "gpus" : "processingUnits";
+    const std::string per_key = gpus ? "gpusPerNode" : "processingUnitsPerNode";
     const Node* type = spec.get("processingResourceType");
     std::string resource = type ? type->text : "nvidia.com/gpu";
     int64_t workers = 0, per_worker = 0;
