@@ -27,6 +27,9 @@ CRDS = [  # (upstream folder, the CRD file in it)
     ("mpi-operator", "manifests/base/kubeflow.org_mpijobs.yaml"),
     ("training-operator", "manifests/base/crds/kubeflow.org_mpijobs.yaml"),
     ("bdap-mpi-operator", "config/crd/bases/batch.test.bdap.com_mpijobs.yaml"),
+    ("trainer", "crds/trainer.kubeflow.org_trainjobs.yaml"),
+    ("trainer", "crds/trainer.kubeflow.org_trainingruntimes.yaml"),
+    ("trainer", "crds/trainer.kubeflow.org_clustertrainingruntimes.yaml"),
 ]
 LEGACY = "mpi-operator-legacy"  # the v1alpha2 CRD, for the legacy schemas' bounds
 SUBSCHEMA_MAPS = ("properties",)

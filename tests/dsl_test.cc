@@ -123,3 +123,19 @@ TEST_CASE("dsl: build over a directory, validate and run --local read *.mpijob")
   CHECK(r.status == 0);
   CHECK(r.out.find("[rank 1] hello from rank 1 of 2") != std::string::npos);
 }
+
+TEST_CASE("dsl: runtime_ref is written like any other block, and builds the same TrainJob") {
+  TempDir dir;
+  write_file(dir / "ds.yaml",
+             "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: ds}\nspec:\n"
+             "  target: trainer.kubeflow.org/v1alpha1\n"
+             "  runtime_ref: {name: deepspeed-distributed, kind: ClusterTrainingRuntime}\n"
+             "  image: a/b\n  command: [python3, train.py]\n  worker: {replicas: 2}\n");
+  Result dsl = run(cli("convert " + quote(dir / "ds.yaml") + " --to dsl"));
+  REQUIRE(dsl.status == 0);
+  CHECK(dsl.out.find("  runtime_ref { name deepspeed-distributed, kind ClusterTrainingRuntime }\n") !=
+        std::string::npos);
+  write_file(dir / "ds.mpijob", dsl.out);
+  TempDir a, b;
+  CHECK(build_outputs(dir / "ds.yaml", a) == build_outputs(dir / "ds.mpijob", b));
+}

@@ -177,3 +177,42 @@ TEST_CASE("kustomize: references from pod overrides follow generated and renamed
     CHECK(count(mpijob, "prod-job-creds-v2-") == 2 * 7);
   }
 }
+
+TEST_CASE("kustomize: a TrainJob follows its renamed TrainingRuntime, and patches their references") {
+  if (!have_tool("kubectl")) skip("kubectl is not installed on this machine");
+  TempDir dir;
+  const char* trainer = "trainer.kubeflow.org/v1alpha1";
+  build("samples/hello-mpi-trainer.yaml", trainer, dir / "own");
+  // On an installed runtime, the pod overrides are runtimePatches of the TrainJob.
+  write_file(dir / "ref.yaml",
+             "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: ref}\nspec:\n"
+             "  image: example.com/img:1\n  command: [python, train.py]\n  worker: {replicas: 1}\n"
+             "  runtime_ref: {name: deepspeed-distributed}\n"
+             "  pod:\n    spec:\n      serviceAccountName: job-runner\n"
+             "      imagePullSecrets: [{name: job-creds}]\n"
+             "      volumes: [{name: a, configMap: {name: job-settings}}]\n");
+  build(dir / "ref.yaml", trainer, dir / "ref");
+  write_file(dir / "overlay/objects.yaml",
+             "apiVersion: v1\nkind: ServiceAccount\nmetadata: {name: job-runner}\n");
+  write_file(dir / "overlay/kustomization.yaml",
+             "resources: [../own/hello-trainer, ../ref/ref, objects.yaml]\n"
+             "namePrefix: prod-\nnameSuffix: -v2\nnamespace: other\n"
+             "configMapGenerator: [{name: job-settings, literals: [a=1]}]\n"
+             "secretGenerator: [{name: job-creds, literals: [b=2]}]\n");
+  Rendered r = render(dir / "overlay", {dir / "own/hello-trainer", dir / "ref/ref"});
+  INFO(r.with);
+  std::string runtime = document(r.with, "TrainingRuntime", "prod-hello-trainer-v2");
+  std::string trainjob = document(r.with, "TrainJob", "prod-hello-trainer-v2");
+  CHECK(count(trainjob, "    kind: TrainingRuntime\n    name: prod-hello-trainer-v2\n") == 1);
+  CHECK(count(runtime, "name: prod-hello-trainer-launcher-script-v2\n") == 1);
+  CHECK(count(runtime, "\n  namespace: other\n") == 1);
+  std::string patched = document(r.with, "TrainJob", "prod-ref-v2");
+  CHECK(count(patched, "name: prod-ref-launcher-script-v2\n") == 1);
+  CHECK(count(patched, "prod-job-runner-v2") == 2);   // in both jobs' patches
+  CHECK(count(patched, "prod-job-settings-v2-") == 2);
+  CHECK(count(patched, "prod-job-creds-v2-") == 2);
+  CHECK(count(patched, "name: deepspeed-distributed\n") == 1);  // not in the overlay: as written
+  // Without the configuration, the TrainJob names a runtime that is not there.
+  CHECK(count(document(r.without, "TrainJob", "prod-hello-trainer-v2"), "name: hello-trainer\n") == 1);
+  CHECK(count(document(r.without, "TrainJob", "prod-ref-v2"), "prod-job-runner-v2") == 0);
+}

@@ -221,3 +221,26 @@ TEST_CASE("launcher: Intel MPI and MPICH run Hydra's mpirun with a host:N hostfi
     CHECK(Argv(v1.argv.begin() + flags.size() + 6, v1.argv.end()) == kProgram);
   }
 }
+
+TEST_CASE("launcher: trainer.kubeflow.org/v1alpha1 gets Trainer's hostfile, -np = workers x slots") {
+  // Trainer mounts /etc/mpi/hostfile with "<job>-node-0-<i>.<job> slots=N" lines.
+  TempDir hosts;
+  write_file(hosts / "hostfile", "pi-node-0-0.pi slots=4\npi-node-0-1.pi slots=4\npi-node-0-2.pi slots=4\n");
+  Launch l = launch("apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: pi}\n"
+                    "spec:\n  target: trainer.kubeflow.org/v1alpha1\n  image: a/b\n"
+                    "  command: [./pi]\n  slots: 4\n  worker: {replicas: 3}\n",
+                    "sh", "MPIJOBC_HOSTFILE=" + quote(hosts / "hostfile"));
+  CHECK(l.status == 3);
+  CHECK(l.tool == "mpirun\n");
+  CHECK(l.argv == Argv{"--allow-run-as-root", "-bind-to", "none", "-map-by", "slot", "-x",
+                       "LD_LIBRARY_PATH", "-x", "PATH", "-x", "NCCL_DEBUG=INFO", "-mca", "pml",
+                       "ob1", "-mca", "btl", "^openib", "-np", "12", "--hostfile",
+                       hosts / "hostfile", "./pi"});
+  // The launcher as a node: numNodes counts it, and so does -np.
+  Launch as_node = launch("apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: pi}\n"
+                          "spec:\n  target: trainer.kubeflow.org/v1alpha1\n  image: a/b\n"
+                          "  command: [./pi]\n  slots: 2\n  worker: {replicas: 3}\n"
+                          "  run_launcher_as_worker: true\n",
+                          "sh", "MPIJOBC_HOSTFILE=/nonexistent");
+  CHECK(Argv(as_node.argv.end() - 3, as_node.argv.end()) == Argv{"-np", "8", "./pi"});
+}

@@ -73,7 +73,7 @@ TEST_CASE("the .deb installs mpijobc, its man page and its bash completion") {
   CHECK(complete(tmp, script, "mpijobc bu") == "build\n");
   CHECK(complete(tmp, script, "mpijobc build --tar") == "--target\n");
   CHECK(complete(tmp, script, "mpijobc build --target ''") ==
-        "kubeflow.org/v2beta1\nkubeflow.org/v1\nbatch.test.bdap.com/v1\n");
+        "kubeflow.org/v2beta1\nkubeflow.org/v1\nbatch.test.bdap.com/v1\ntrainer.kubeflow.org/v1alpha1\n");
   CHECK(complete(tmp, script, "mpijobc validate a.yaml --format ''") == "text\njson\nsarif\n");
   CHECK(complete(tmp, script, "mpijobc convert a.yaml --to y") == "yaml\n");
   if (have_tool("shellcheck")) CHECK(run("shellcheck -s bash " + quote(script)).status == 0);

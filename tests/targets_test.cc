@@ -1,9 +1,12 @@
-// The three targets: every sample (and jobs of hostile strings) compiles
-// for every target and MPI implementation, and each output passes that
-// operator's CRD schema (the independent python3-jsonschema oracle), its
-// rules (`mpijobc validate`) and shellcheck at its default severity;
-// spec.target picks a target and --target overrides it.
+// The targets: every sample (and jobs of hostile strings) compiles for
+// every target and MPI implementation it runs (Trainer: Open MPI only; the
+// others are located errors), and each output passes that operator's CRD
+// schemas (the independent python3-jsonschema oracle), its rules (`mpijobc
+// validate`) and shellcheck at its default severity; spec.target picks a
+// target and --target overrides it.
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 #include "harness.h"
 
@@ -13,13 +16,22 @@ namespace {
 
 struct TargetCase {
   const char* api;
-  const char* crd;  // under upstream_dir()
+  std::vector<const char*> crds;  // under upstream_dir(): one per kind generated
+  std::vector<const char*> impls;  // the MPI implementations it runs
 };
 
 const TargetCase kTargets[] = {
-    {"kubeflow.org/v2beta1", "/mpi-operator/manifests/base/kubeflow.org_mpijobs.yaml"},
-    {"kubeflow.org/v1", "/training-operator/manifests/base/crds/kubeflow.org_mpijobs.yaml"},
-    {"batch.test.bdap.com/v1", "/bdap-mpi-operator/config/crd/bases/batch.test.bdap.com_mpijobs.yaml"},
+    {"kubeflow.org/v2beta1", {"/mpi-operator/manifests/base/kubeflow.org_mpijobs.yaml"},
+     {"OpenMPI", "Intel", "MPICH"}},
+    {"kubeflow.org/v1", {"/training-operator/manifests/base/crds/kubeflow.org_mpijobs.yaml"},
+     {"OpenMPI", "Intel", "MPICH"}},
+    {"batch.test.bdap.com/v1",
+     {"/bdap-mpi-operator/config/crd/bases/batch.test.bdap.com_mpijobs.yaml"},
+     {"OpenMPI", "Intel", "MPICH"}},
+    {"trainer.kubeflow.org/v1alpha1",
+     {"/trainer/crds/trainer.kubeflow.org_trainjobs.yaml",
+      "/trainer/crds/trainer.kubeflow.org_trainingruntimes.yaml"},
+     {"OpenMPI"}},
 };
 
 std::string cli(const std::string& args) { return quote(mpijobc()) + " " + args; }
@@ -73,35 +85,83 @@ std::vector<std::string> jobs_with(const std::string& impl, const TempDir& dir) 
   return out;
 }
 
+// Runs the `sh -c` script that the last object of `manifest` holds at
+// `field` (a Python subscript, read back with PyYAML), with the operator's
+// paths pointed into `dir` (work/, hostfile, launcher.sh); shellcheck must
+// pass it.
+Result run_command_script(const TempDir& dir, const std::string& manifest, const std::string& field) {
+  Result script = run("/usr/bin/python3 -c \"import sys,yaml; d=list(yaml.safe_load_all(open(sys.argv[1])))[-1]; "
+                      "print(d" + field + ", end='')\" " + quote(manifest));
+  REQUIRE(script.status == 0);
+  std::string text = script.out;
+  auto replace = [&](const std::string& from, const std::string& to) {
+    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
+      text.replace(at, from.size(), to);
+  };
+  replace("/tmp/mpijobc", dir / "work");  // first: the test directory is under /tmp too
+  replace("/etc/mpi/hostfile", dir / "hostfile");
+  replace("/opt/mpijobc/launcher.sh", dir / "launcher.sh");
+  write_file(dir / "preamble.sh", text);
+  if (have_tool("shellcheck")) {
+    Result sc = run("shellcheck -s sh " + quote(dir / "preamble.sh"));
+    INFO(sc.out);
+    CHECK(sc.status == 0);
+  }
+  Result ran = run("/bin/sh " + quote(dir / "preamble.sh"));
+  INFO(text << "\n" << ran.err);
+  CHECK(ran.status == 0);
+  return ran;
+}
+
 }  // namespace
 
 TEST_CASE("targets: every sample and hostile strings, built for each target and MPI, pass its CRD, "
           "its rules and shellcheck") {
   for (const TargetCase& t : kTargets) {
-    std::string crd = upstream_dir() + t.crd;
-    if (!exists(crd)) skip("upstream CRD not found at " + crd);
+    std::vector<std::string> crds;
+    for (const char* c : t.crds) crds.push_back(upstream_dir() + c);
+    for (const std::string& crd : crds)
+      if (!exists(crd)) skip("upstream CRD not found at " + crd);
     for (const char* impl : {"OpenMPI", "Intel", "MPICH"}) {
       TempDir in, out;
       std::string cmd = cli("build -q --target " + std::string(t.api) + " -o " + quote(out.path()));
-      for (const std::string& s : jobs_with(impl, in)) cmd += " " + quote(s);
+      std::vector<std::string> inputs = jobs_with(impl, in);
+      for (const std::string& s : inputs) cmd += " " + quote(s);
       Result built = run(cmd);
       INFO(t.api << " " << impl << "\n" << built.err);
+      if (std::find(t.impls.begin(), t.impls.end(), std::string(impl)) == t.impls.end()) {
+        // Every job fails at the mpi_implementation line jobs_with wrote.
+        CHECK(built.status == 1);
+        for (const std::string& s : inputs) {
+          std::string text = read_file(s);
+          size_t line = 1 + std::count(text.begin(), text.begin() + text.find("  mpi_implementation:"), '\n');
+          CHECK(built.err.find(s + ":" + std::to_string(line) + ":23: error: spec.mpi_implementation: " +
+                               t.api + " cannot express it") != std::string::npos);
+        }
+        CHECK(built.err.find("[target/unsupported]") != std::string::npos);
+        continue;
+      }
       REQUIRE(built.status == 0);
       std::string manifests, launchers;
       for (const std::string& f : list_files(out.path())) {
         if (f.find("/mpijob.yaml") != std::string::npos) {
           std::string text = read_file(out / f);
           CHECK(text.find("apiVersion: " + std::string(t.api)) != std::string::npos);
-          if (std::string(t.api) == "kubeflow.org/v2beta1")
+          if (std::string(t.api) == "kubeflow.org/v2beta1" ||
+              std::string(t.api) == "trainer.kubeflow.org/v1alpha1")
             CHECK(text.find(std::string("mpiImplementation: ") + impl) != std::string::npos);
           manifests += " " + quote(out / f);
         }
         if (f.find("/launcher.sh") != std::string::npos) launchers += " " + quote(out / f);
       }
-      Result oracle = run("/usr/bin/python3 tests/tools/crd_check.py " + quote(crd) + manifests);
-      INFO(oracle.out << oracle.err);
-      CHECK(oracle.status == 0);
-      Result rules = run(cli("validate -v --crd " + quote(crd) + manifests));
+      std::string crd_args;
+      for (const std::string& crd : crds) {
+        Result oracle = run("/usr/bin/python3 tests/tools/crd_check.py " + quote(crd) + manifests);
+        INFO(crd << "\n" << oracle.out << oracle.err);
+        CHECK(oracle.status == 0);
+        crd_args += " --crd " + quote(crd);
+      }
+      Result rules = run(cli("validate -v" + crd_args + manifests));
       INFO(rules.err);
       CHECK(rules.status == 0);
       CHECK(rules.err.find(": error:") == std::string::npos);
@@ -131,8 +191,8 @@ TEST_CASE("targets: spec.target picks the operator, --target overrides it, unkno
   Result bad = run(cli("build --stdout " + quote(dir / "bad.yaml")));
   CHECK(bad.status == 1);
   CHECK(bad.err.find(":7:11: error: spec.target: 'kubeflow.org/v1beta1' is not one of "
-                     "kubeflow.org/v2beta1, kubeflow.org/v1, batch.test.bdap.com/v1 [schema/enum]") !=
-        std::string::npos);
+                     "kubeflow.org/v2beta1, kubeflow.org/v1, batch.test.bdap.com/v1, "
+                     "trainer.kubeflow.org/v1alpha1 [schema/enum]") != std::string::npos);
 }
 
 TEST_CASE("targets: fields a target ignores are warnings, located at the spec field") {
@@ -166,33 +226,60 @@ TEST_CASE("targets: the bdap launcher fixes the operator's slots=1 hostfile, the
   Result r = run(cli("build -q --target batch.test.bdap.com/v1 -o " + quote(dir / "out") + " " +
                      quote(dir / "job.yaml")));
   REQUIRE(r.status == 0);
-  // The launcher container's `sh -c` script, read back with PyYAML.
-  Result script = run("/usr/bin/python3 -c \"import sys,yaml; d=list(yaml.safe_load_all(open(sys.argv[1])))[-1]; "
-                      "print(d['spec']['launcherTemplate']['spec']['containers'][0]['command'][2], end='')\" " +
-                      quote(dir / "out/j/mpijob.yaml"));
-  REQUIRE(script.status == 0);
-  std::string text = script.out;
-  // Run it with the operator's paths pointed into the test directory and a
-  // launcher.sh that reports what it was given.
-  auto replace = [&](const std::string& from, const std::string& to) {
-    for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
-      text.replace(at, from.size(), to);
-  };
-  replace("/tmp/mpijobc", dir / "work");  // first: the test directory is under /tmp too
-  replace("/etc/mpi/hostfile", dir / "hostfile");
-  replace("/opt/mpijobc/launcher.sh", dir / "launcher.sh");
+  // The launcher container's `sh -c` script, run with a launcher.sh that
+  // reports what it was given.
   write_file(dir / "hostfile", "j-worker-0 slots=1\nj-worker-1 slots=1\n");
   write_file(dir / "launcher.sh",
              "cat \"$MPIJOBC_HOSTFILE\"; \"$MPIJOBC_HOST_DISCOVERY_SCRIPT\"; grep -c np=\\${MPIJOBC_NP:-6} " +
                  quote(dir / "out/j/launcher.sh") + "\n");
-  write_file(dir / "preamble.sh", text);
-  Result ran = run("/bin/sh " + quote(dir / "preamble.sh"));
-  INFO(text << "\n" << ran.err);
-  CHECK(ran.status == 0);
+  Result ran = run_command_script(dir, dir / "out/j/mpijob.yaml",
+                                  "['spec']['launcherTemplate']['spec']['containers'][0]['command'][2]");
   CHECK(ran.out == "j-worker-0 slots=3\nj-worker-1 slots=3\nj-worker-0:3\nj-worker-1:3\n1\n");
-  if (have_tool("shellcheck")) {
-    Result sc = run("shellcheck -s sh " + quote(dir / "preamble.sh"));
-    INFO(sc.out);
-    CHECK(sc.status == 0);
-  }
+}
+
+TEST_CASE("targets: on Trainer, a HorovodJob's launcher makes its discovery script from the hostfile") {
+  TempDir dir;
+  write_file(dir / "job.yaml",
+             "apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: j}\nspec:\n"
+             "  image: a/b\n  command: [prog]\n  slots: 3\n  worker: {replicas: 2}\n");
+  Result r = run(cli("build -q --target trainer.kubeflow.org/v1alpha1 -o " + quote(dir / "out") + " " +
+                     quote(dir / "job.yaml")));
+  REQUIRE(r.status == 0);
+  write_file(dir / "hostfile", "j-node-0-0.j slots=3\nj-node-0-1.j slots=3\n");
+  write_file(dir / "launcher.sh", "\"$MPIJOBC_HOST_DISCOVERY_SCRIPT\"; grep -c ^np=\\${MPIJOBC_NP:-6} " +
+                                      quote(dir / "out/j/launcher.sh") + "\n");
+  Result ran = run_command_script(dir, dir / "out/j/mpijob.yaml", "['spec']['trainer']['command'][2]");
+  CHECK(ran.out == "j-node-0-0.j:3\nj-node-0-1.j:3\n1\n");
+}
+
+TEST_CASE("targets: on Trainer, runtime_ref makes only a TrainJob, which passes the upstream CRD") {
+  std::string crd = upstream_dir() + "/trainer/crds/trainer.kubeflow.org_trainjobs.yaml";
+  if (!exists(crd)) skip("upstream CRD not found at " + crd);
+  TempDir dir;
+  write_file(dir / "job.yaml",
+             "apiVersion: mpijobc/v1\nkind: MPIJob\nmetadata: {name: ds, namespace: ml}\nspec:\n"
+             "  target: trainer.kubeflow.org/v1alpha1\n"
+             "  runtime_ref: {name: deepspeed-distributed}\n"
+             "  image: ghcr.io/kubeflow/trainer/deepspeed-runtime\n  command: [python3, train.py]\n"
+             "  slots: 2\n  worker: {replicas: 4, limits: {gpu: 2}}\n  run_launcher_as_worker: true\n"
+             "  env: {NCCL_DEBUG: WARN}\n"
+             "  pod: {spec: {tolerations: [{key: gpu, operator: Exists}]}}\n"
+             "  run_policy: {suspend: true, active_deadline_seconds: 3600}\n");
+  Result r = run(cli("build -q -o " + quote(dir / "out") + " " + quote(dir / "job.yaml")));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  std::string text = read_file(dir / "out/ds/mpijob.yaml");
+  CHECK(text.find("kind: TrainingRuntime") == std::string::npos);
+  CHECK(text.find("    kind: ClusterTrainingRuntime\n    name: deepspeed-distributed\n") != std::string::npos);
+  CHECK(text.find("    numNodes: 5\n") != std::string::npos);
+  Result oracle = run("/usr/bin/python3 tests/tools/crd_check.py " + quote(crd) + " " +
+                      quote(dir / "out/ds/mpijob.yaml"));
+  INFO(oracle.out << oracle.err);
+  CHECK(oracle.status == 0);
+  // A field a runtime's patch cannot set is an error at the field.
+  write_file(dir / "bad.yaml", read_file(dir / "job.yaml") + "  launcher: {pod: {spec: {hostNetwork: true}}}\n");
+  Result bad = run(cli("build --stdout " + quote(dir / "bad.yaml")));
+  CHECK(bad.status == 1);
+  CHECK(bad.err.find("bad.yaml:15:27: error: spec.launcher.pod.spec.hostNetwork: trainer.kubeflow.org/v1alpha1 "
+                     "cannot express it: a TrainJob's runtimePatches set only") != std::string::npos);
 }

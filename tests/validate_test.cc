@@ -51,6 +51,24 @@ TEST_CASE("validate: the upstream examples of all three operators pass") {
   CHECK(count >= 11);
 }
 
+TEST_CASE("validate: Kubeflow Trainer's upstream examples and runtimes pass, each object checked") {
+  size_t count = 0;
+  for (const char* dir : {"/trainer/examples", "/trainer/runtimes"}) {
+    std::string examples = upstream_dir() + dir;
+    if (!exists(examples)) skip("no upstream examples at " + examples);
+    for (const auto& e : std::filesystem::directory_iterator(examples)) {
+      ++count;
+      Result r = run(quote(mpijobc()) + " validate -v " + quote(e.path().string()));
+      INFO(e.path() << "\n" << r.err);
+      CHECK(r.status == 0);
+      CHECK(r.err.find(" other object") != std::string::npos);
+      CHECK(r.err.find("checked; 0 errors, 0 warnings\n") != std::string::npos);
+      CHECK(r.err.find("skipped") == std::string::npos);  // every object is checked
+    }
+  }
+  CHECK(count == 7);
+}
+
 TEST_CASE("validate: the built-in CRD schemas are those of ../shared/upstream (else regenerate)") {
   if (!exists(upstream_dir() + "/mpi-operator/SOURCE")) skip("no upstream data at " + upstream_dir());
   TempDir dir;
@@ -160,10 +178,10 @@ TEST_CASE("validate: files without a spec or an MPIJob are skipped unparsed, oth
                        quote(source_dir() + "/samples/mpi-pi.mpijob"));
   INFO(skipped.err);
   CHECK(skipped.status == 0);
-  CHECK(skipped.err == "mpijobc: helm.yaml: skipped: no job spec or MPIJob in it\n"
-                       "mpijobc: gitlab.yml: skipped: no job spec or MPIJob in it\n"
-                       "mpijobc: stack.yaml: skipped: no job spec or MPIJob in it\n"
-                       "mpijobc: notes.yaml: skipped: no job spec or MPIJob in it\n"
+  CHECK(skipped.err == "mpijobc: helm.yaml: skipped: no job spec, MPIJob, ClusterTrainingRuntime, TrainJob or TrainingRuntime in it\n"
+                       "mpijobc: gitlab.yml: skipped: no job spec, MPIJob, ClusterTrainingRuntime, TrainJob or TrainingRuntime in it\n"
+                       "mpijobc: stack.yaml: skipped: no job spec, MPIJob, ClusterTrainingRuntime, TrainJob or TrainingRuntime in it\n"
+                       "mpijobc: notes.yaml: skipped: no job spec, MPIJob, ClusterTrainingRuntime, TrainJob or TrainingRuntime in it\n"
                        "mpijobc: 5 files, 0 MPIJobs, 1 spec checked; 0 errors, 0 warnings\n");
 
   // A file that holds one is checked whole: its other documents too.
@@ -183,11 +201,11 @@ TEST_CASE("validate: files without a spec or an MPIJob are skipped unparsed, oth
   write_file(dir / "thing.json",
              "{\"apiVersion\": \"example.com/v1\", \"kind\": \"Thing\", \"size\": \"x\"}\n");
   CHECK(run(validate + "-v thing.json").err ==
-        "mpijobc: thing.json: skipped: no job spec or MPIJob in it\n"
+        "mpijobc: thing.json: skipped: no job spec, MPIJob, ClusterTrainingRuntime, TrainJob or TrainingRuntime in it\n"
         "mpijobc: 1 file, 0 MPIJobs, 0 specs checked; 0 errors, 0 warnings\n");
   Result crd = run(validate + "-v --crd crd.yaml thing.json notes.yaml");
   CHECK(crd.status == 1);
-  CHECK(crd.err.find("mpijobc: notes.yaml: skipped: no job spec, MPIJob or Thing in it\n") == 0);
+  CHECK(crd.err.find("mpijobc: notes.yaml: skipped: no job spec, MPIJob, ClusterTrainingRuntime, TrainJob, TrainingRuntime or Thing in it\n") == 0);
   CHECK(crd.err.find("thing.json:1:59: error: size: expected integer, got 'x' [crd/type]") !=
         std::string::npos);
 }

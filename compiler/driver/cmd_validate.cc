@@ -12,6 +12,7 @@
 #include "frontend/documents.h"
 #include "support/parallel.h"
 #include "validate/crd_schema.h"
+#include "validate/embedded_crds.h"
 #include "validate/manifest_check.h"
 #include "validate/manifest_rules.h"
 
@@ -74,7 +75,8 @@ ValidatedFile validate_file(SourceManager& sources, uint32_t file, const Compile
     return out;
   }
   size_t index = 0;
-  for (const Node& doc : read_documents(sources, file, out.result.diags)) {
+  std::vector<Node> docs = read_documents(sources, file, out.result.diags);
+  for (const Node& doc : docs) {
     ++index;
     switch (validate_document(doc, sources.path(file), compiler, crds, out.result)) {
       case Checked::Spec: ++out.specs; break;
@@ -88,6 +90,7 @@ ValidatedFile validate_file(SourceManager& sources, uint32_t file, const Compile
                                    {}, {}});
     }
   }
+  check_related_objects(docs, out.result.diags);
   return out;
 }
 
@@ -100,10 +103,14 @@ int run_validate(const ValidateArgs& args) {
   CrdSchemas crds;
   for (const std::string& crd : args.crds)
     if (uint32_t file = load_file(sources, crd, diags)) crds.load(sources, file, diags);
-  // What a file must name to be parsed: MPIJob, and the kinds of the CRDs.
-  std::vector<std::string> kinds = crds.kinds();
-  if (std::find(kinds.begin(), kinds.end(), "MPIJob") == kinds.end())
-    kinds.insert(kinds.begin(), "MPIJob");
+  // What a file must name to be parsed: the kinds of the built-in schemas
+  // (MPIJob first), and those of the CRDs given.
+  std::vector<std::string> kinds = {"MPIJob"};
+  auto add_kind = [&](std::string_view kind) {
+    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.emplace_back(kind);
+  };
+  for (const EmbeddedCrd& crd : embedded_crds()) add_kind(crd.kind);
+  for (const std::string& kind : crds.kinds()) add_kind(kind);
   std::string looked_for = "job spec";
   for (const std::string& kind : kinds) looked_for += (kind == kinds.back() ? " or " : ", ") + kind;
   std::vector<uint32_t> files;
@@ -143,8 +150,10 @@ Command add_validate_command(CLI::App& app) {
   auto add_options = [cmd, args] {
     cmd->add_option("files", args->inputs,
                     "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
-                    "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 "
-                    "(and the legacy v1alpha1 and v1alpha2, with a warning to migrate them) are checked, other kinds are skipped, and a file with none is not parsed; a "
+                    "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 (and "
+                    "the legacy v1alpha1 and v1alpha2, with a warning to migrate them), "
+                    "and Kubeflow Trainer's TrainJobs, TrainingRuntimes and ClusterTrainingRuntimes "
+                    "are checked, other kinds are skipped, and a file with none is not parsed; a "
                     "directory is walked for *.yaml, *.yml and *.mpijob files (sorted, hidden "
                     "directories skipped); '-' reads standard input")
         ->required()

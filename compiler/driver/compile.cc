@@ -12,6 +12,7 @@
 #include "render/templates.h"
 #include "support/parallel.h"
 #include "support/yaml_writer.h"
+#include "validate/embedded_crds.h"
 #include "validate/lints.h"
 #include "validate/manifest_check.h"
 #include "validate/pod_overrides.h"
@@ -91,13 +92,16 @@ FileResult Compiler::compile(const SourceTask& task) const {
 
 namespace {
 
-// A hand-written MPIJob of one of the operators validate has rules for: the
-// schema would find fault with each of its fields.
-bool is_mpijob_manifest(const Node& doc) {
+// A hand-written MPIJob of one of the operators validate has rules for, or
+// another object of a built-in CRD (a TrainJob): the schema would find fault
+// with each of its fields. Returns its kind, or null.
+const std::string* manifest_kind(const Node& doc) {
   const Node* api = doc.get("apiVersion");
   const Node* kind = doc.get("kind");
-  return api && api->is_string() && kind && kind->is_string() && kind->text == "MPIJob" &&
-         (api->text.rfind("kubeflow.org/", 0) == 0 || api->text == "batch.test.bdap.com/v1");
+  if (!api || !api->is_string() || !kind || !kind->is_string()) return nullptr;
+  bool mpijob = kind->text == "MPIJob" &&
+                (api->text.rfind("kubeflow.org/", 0) == 0 || api->text == "batch.test.bdap.com/v1");
+  return mpijob || find_embedded_crd(api->text, kind->text) ? &kind->text : nullptr;
 }
 
 }  // namespace
@@ -105,11 +109,14 @@ bool is_mpijob_manifest(const Node& doc) {
 void Compiler::compile_document(const Node& doc, const std::string& source, FileResult& into) const {
   DiagnosticEngine& diags = into.diags;
   size_t errors = diags.error_count();
-  if (is_mpijob_manifest(doc)) {
-    diags.error(doc.get("apiVersion")->loc, "apiVersion", "this is an MPIJob manifest, not a job spec",
-                "check it with 'mpijobc validate " + sources_.path(doc.loc.file) +
-                    "', or turn it into a job spec with 'mpijobc import " + sources_.path(doc.loc.file) +
-                    "'",
+  if (const std::string* kind = manifest_kind(doc)) {
+    const std::string& path = sources_.path(doc.loc.file);
+    diags.error(doc.get("apiVersion")->loc, "apiVersion",
+                "this is a" + std::string(*kind == "MPIJob" ? "n " : " ") + *kind +
+                    " manifest, not a job spec",
+                "check it with 'mpijobc validate " + path + "'" +
+                    (*kind == "MPIJob" ? ", or turn it into a job spec with 'mpijobc import " + path + "'"
+                                       : ""),
                 "input/mpijob-manifest");
     return;
   }
@@ -132,10 +139,12 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
   auto dockerfile = own_image ? std::optional<std::string>() : render_dockerfile(job, templates_, diags);
   if (!launcher || (!own_image && !dockerfile)) return;
   std::vector<Node> manifests = target.manifests(job, *launcher, diags);
+  if (diags.error_count() != errors) return;  // what the target cannot express
   // What the operator would reject, or the API server prune: a bug of
   // mpijobc's, or a pod override it could not check alone.
   static const CrdSchemas builtin_crds;
-  check_object(manifests.back(), builtin_crds, diags);
+  for (const Node& m : manifests) check_object(m, builtin_crds, diags);
+  check_related_objects(manifests, diags);
   if (diags.error_count() != errors) return;
 
   CompiledJob out;

@@ -155,6 +155,11 @@ JobSpec build_spec(const Node& doc, const std::string& source) {
   spec.read("ssh_auth_mount_path", job.ssh_auth_mount_path);
   spec.read("launcher_creation_policy", job.launcher_creation_policy);
   spec.read("run_launcher_as_worker", job.run_launcher_as_worker);
+  Reader ref = spec.child("runtime_ref");
+  job.runtime_ref.present = ref.present();
+  job.runtime_ref.origin = ref.origin();
+  ref.read("name", job.runtime_ref.name);
+  ref.read("kind", job.runtime_ref.kind);
   read_pod(spec, job.pod);
   read_role(spec, "launcher", job.launcher);
   read_role(spec, "worker", job.worker);

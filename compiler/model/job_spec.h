@@ -83,6 +83,14 @@ struct RunPolicy {
   Field<std::string> managed_by;
 };
 
+// trainer.kubeflow.org/v1alpha1: an installed (Cluster)TrainingRuntime the
+// TrainJob runs on, instead of a TrainingRuntime of the job's own.
+struct RuntimeRef {
+  Origin origin;  // the "runtime_ref:" key
+  bool present = false;
+  Field<std::string> name, kind;  // kind: TrainingRuntime | ClusterTrainingRuntime
+};
+
 struct CopyItem {
   std::string src, dest;
   Origin origin;
@@ -121,6 +129,7 @@ struct JobSpec {
   // kubeflow.org/v2beta1 only; unset: that operator's default.
   Field<std::string> ssh_auth_mount_path, launcher_creation_policy;
   Field<bool> run_launcher_as_worker;
+  RuntimeRef runtime_ref;  // trainer.kubeflow.org/v1alpha1 only
   Role launcher, worker;
   PodOverride pod;  // both roles; a role's own wins
   RunPolicy run_policy;

@@ -45,6 +45,17 @@ Node kustomization() {
   return k;
 }
 
+namespace {
+
+void add_field_spec(Node& specs, std::string_view kind, const std::string& group, std::string path) {
+  Node& spec = specs.push(Node::map());
+  spec.add("kind", Node::string(std::string(kind)));
+  spec.add("group", Node::string(group));
+  spec.add("path", Node::string(std::move(path)));
+}
+
+}  // namespace
+
 Node kustomize_config(const Target& target) {
   std::string_view api = target.api_version();
   std::string group(api.substr(0, api.find('/')));
@@ -55,13 +66,16 @@ Node kustomize_config(const Target& target) {
     if (*r.group) ref.add("group", Node::string(r.group));
     ref.add("version", Node::string("v1"));
     Node& specs = ref.add("fieldSpecs", Node::seq());
-    for (std::string_view tmpl : target.pod_template_paths())
-      for (const char* path : r.paths) {
-        Node& spec = specs.push(Node::map());
-        spec.add("kind", Node::string("MPIJob"));
-        spec.add("group", Node::string(group));
-        spec.add("path", Node::string(std::string(tmpl) + "/" + path));
-      }
+    for (const KindPath& tmpl : target.pod_template_paths())
+      for (const char* path : r.paths)
+        add_field_spec(specs, tmpl.kind, group, std::string(tmpl.path) + "/" + path);
+  }
+  for (const NameReference& r : target.name_references()) {
+    Node& ref = refs.push(Node::map());
+    ref.add("kind", Node::string(std::string(r.kind)));
+    ref.add("group", Node::string(std::string(r.group)));
+    ref.add("version", Node::string(std::string(r.version)));
+    add_field_spec(ref.add("fieldSpecs", Node::seq()), r.at.kind, group, std::string(r.at.path));
   }
   Node config = Node::map();
   config.add("nameReference", std::move(refs));

@@ -36,24 +36,35 @@ TEST_CASE("kustomize: the configuration reaches every pod template and the launc
     INFO(name);
     const Target& target = *find_target(name);
     DiagnosticEngine diags;
-    const Node mpijob = target.manifests(job, "#!/bin/sh\n", diags).back();
-    for (std::string_view tmpl : target.pod_template_paths()) {
-      std::vector<std::string> images;
-      values_at(mpijob, std::string(tmpl) + "/spec/containers/image", images);
-      CHECK(images == std::vector<std::string>{"example.com/img:1"});
-    }
-    // What the fieldSpecs of each kind find in the generated MPIJob.
+    const std::vector<Node> docs = target.manifests(job, "#!/bin/sh\n", diags);
+    auto values = [&](std::string_view kind, const std::string& path) {
+      std::vector<std::string> out;
+      for (const Node& d : docs)
+        if (d.get("kind")->text == kind) values_at(d, path, out);
+      return out;
+    };
+    // Both roles' pod templates, in whichever objects hold them.
+    std::vector<std::string> images;
+    for (const KindPath& tmpl : target.pod_template_paths())
+      for (const std::string& image : values(tmpl.kind, std::string(tmpl.path) + "/spec/containers/image"))
+        images.push_back(image);
+    CHECK(images == std::vector<std::string>{"example.com/img:1", "example.com/img:1"});
+    // What the fieldSpecs of each kind find in the generated objects.
     std::map<std::string, std::vector<std::string>> found;
     const Node config = kustomize_config(target);
     for (const Node& ref : config.get("nameReference")->items)
       for (const Node& spec : ref.get("fieldSpecs")->items) {
-        CHECK(spec.get("kind")->text == "MPIJob");
         CHECK(spec.get("group")->text + "/" == name.substr(0, name.find('/') + 1));
-        values_at(mpijob, spec.get("path")->text, found[ref.get("kind")->text]);
+        for (const std::string& v : values(spec.get("kind")->text, spec.get("path")->text))
+          found[ref.get("kind")->text].push_back(v);
       }
     CHECK(found["ConfigMap"] == std::vector<std::string>{"job-launcher-script"});
     CHECK(found["Secret"] == std::vector<std::string>{"pull", "pull"});
     CHECK(found["ServiceAccount"] == std::vector<std::string>{"runner", "runner"});
+    // A TrainJob names its TrainingRuntime.
+    CHECK(found["TrainingRuntime"] ==
+          (name == "trainer.kubeflow.org/v1alpha1" ? std::vector<std::string>{"job"}
+                                                   : std::vector<std::string>{}));
   }
 }
 

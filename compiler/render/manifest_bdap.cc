@@ -89,8 +89,8 @@ std::vector<Node> BdapTarget::manifests(const JobSpec& job, const std::string& l
   return with_launcher_config_map(job, launcher_script, std::move(mpijob));
 }
 
-std::vector<std::string_view> BdapTarget::pod_template_paths() const {
-  return {"spec/launcherTemplate", "spec/workerTemplate"};
+std::vector<KindPath> BdapTarget::pod_template_paths() const {
+  return {{"MPIJob", "spec/launcherTemplate"}, {"MPIJob", "spec/workerTemplate"}};
 }
 
 }  // namespace mpijobc

@@ -17,7 +17,7 @@ class BdapTarget : public Target {
   std::string_view api_version() const override { return "batch.test.bdap.com/v1"; }
   std::vector<Node> manifests(const JobSpec& job, const std::string& launcher_script,
                               DiagnosticEngine& diags) const override;
-  std::vector<std::string_view> pod_template_paths() const override;
+  std::vector<KindPath> pod_template_paths() const override;
 };
 
 }  // namespace mpijobc

@@ -23,7 +23,7 @@ std::vector<Node> V1Target::manifests(const JobSpec& job, const std::string& lau
   return with_launcher_config_map(job, launcher_script, std::move(mpijob));
 }
 
-std::vector<std::string_view> V1Target::pod_template_paths() const {
+std::vector<KindPath> V1Target::pod_template_paths() const {
   return kubeflow_pod_template_paths();
 }
 

@@ -1,50 +1,13 @@
 #include "render/manifest_v2beta1.h"
 
-#include <algorithm>
-
-#include "render/mpi_flavor.h"
 #include "render/pod_parts.h"
 
 namespace mpijobc {
-namespace {
-
-// Ranks start over ssh, so they see the env mpirun forwards from the
-// launcher (render/mpi_flavor.h), not what only the workers' containers set.
-void warn_env_not_forwarded(const JobSpec& job, DiagnosticEngine& diags) {
-  const std::vector<std::string> forwarded = launcher_env_names(job);
-  const char* fix = "set it in spec.pod.container.env (with valueFrom for a Secret): the launcher "
-                    "then has it, and mpirun forwards it to every rank";
-  for (const PodOverride* pod : {&job.pod, &job.launcher.pod, &job.worker.pod}) {
-    if (!pod->container.set()) continue;
-    const std::string& path = pod->container.origin.path;
-    if (const Node* from = pod->container->get("envFrom"); from && from->is_seq())
-      for (size_t i = 0; i < from->items.size(); ++i)
-        diags.warning(from->items[i].loc, path + ".envFrom[" + std::to_string(i) + "]",
-                      "the ranks, started over ssh, do not see these variables: mpirun forwards "
-                      "only env names written in the spec",
-                      "list the variables the ranks need in spec.pod.container.env, each with "
-                      "valueFrom",
-                      "target/env-not-forwarded");
-    const Node* env = pod->container->get("env");
-    if (pod != &job.worker.pod || !env || !env->is_seq()) continue;
-    for (size_t i = 0; i < env->items.size(); ++i) {
-      const Node* name = env->items[i].get("name");
-      if (!name || !name->is_string() ||
-          std::find(forwarded.begin(), forwarded.end(), name->text) != forwarded.end())
-        continue;
-      diags.warning(env->items[i].loc, path + ".env[" + std::to_string(i) + "]",
-                    "the ranks, started over ssh, do not see " + name->text +
-                        ": only the worker containers set it, and mpirun forwards the launcher's env",
-                    fix, "target/env-not-forwarded");
-    }
-  }
-}
-
-}  // namespace
 
 std::vector<Node> V2beta1Target::manifests(const JobSpec& job, const std::string& launcher_script,
                                            DiagnosticEngine& diags) const {
   warn_env_not_forwarded(job, diags);
+  trainer_only_fields(job, {api_version(), diags});
   Node mpijob = mpijob_object(job, api_version());
   Node& spec = mpijob.members.back().value;
   // Every field the operator defaults is written out: it validates after
@@ -69,7 +32,7 @@ std::vector<Node> V2beta1Target::manifests(const JobSpec& job, const std::string
   return with_launcher_config_map(job, launcher_script, std::move(mpijob));
 }
 
-std::vector<std::string_view> V2beta1Target::pod_template_paths() const {
+std::vector<KindPath> V2beta1Target::pod_template_paths() const {
   return kubeflow_pod_template_paths();
 }
 

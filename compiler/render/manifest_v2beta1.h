@@ -11,7 +11,7 @@ class V2beta1Target : public Target {
   std::string_view api_version() const override { return "kubeflow.org/v2beta1"; }
   std::vector<Node> manifests(const JobSpec& job, const std::string& launcher_script,
                               DiagnosticEngine& diags) const override;
-  std::vector<std::string_view> pod_template_paths() const override;
+  std::vector<KindPath> pod_template_paths() const override;
 };
 
 }  // namespace mpijobc

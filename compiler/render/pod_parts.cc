@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "render/mpi_flavor.h"
+
 namespace mpijobc {
 namespace {
 
@@ -56,6 +58,8 @@ Node resource_list(const Resources& r, const Field<std::string>* gpu) {
   return m;
 }
 
+}  // namespace
+
 Node resources(const Role& role) {
   Node res = Node::map();
   // GPUs are an extended resource: Kubernetes needs a limit, so a request
@@ -79,8 +83,6 @@ Node env_list(const JobSpec& job) {
   return list;
 }
 
-}  // namespace
-
 Node located(Node n, const Origin& o) { return std::move(n).from(o.loc, o.path); }
 Node str(const Field<std::string>& f) { return located(Node::string(*f), f.origin); }
 Node num(const Field<int64_t>& f) { return located(Node::integer(*f), f.origin); }
@@ -99,12 +101,13 @@ Node object_meta(const JobSpec& job, std::string name) {
   return meta;
 }
 
-Node container(const JobSpec& job, const Role& role, const char* name, Node command) {
+Node container(const JobSpec& job, const Role& role, const char* name, Node command,
+               bool with_env) {
   Node c = Node::map();
   c.add("name", Node::string(name));
   c.add("image", str(role.image));
   if (!command.items.empty()) c.add("command", std::move(command));
-  if (!job.env.empty()) c.add("env", env_list(job));
+  if (with_env && !job.env.empty()) c.add("env", env_list(job));
   Node res = resources(role);
   if (!res.members.empty()) c.add("resources", std::move(res));
   return c;
@@ -244,7 +247,13 @@ void Unsupported::operator()(const Origin& field, bool set, const std::string& w
                   {}, "target/no-effect");
 }
 
+void trainer_only_fields(const JobSpec& job, const Unsupported& unsupported) {
+  unsupported(job.runtime_ref.origin, job.runtime_ref.present,
+              "it names a Kubeflow Trainer runtime (target trainer.kubeflow.org/v1alpha1)");
+}
+
 void v2beta1_only_fields(const JobSpec& job, const Unsupported& unsupported) {
+  trainer_only_fields(job, unsupported);
   unsupported(job.ssh_auth_mount_path.origin, job.ssh_auth_mount_path.set(),
               "its ranks start through kubectl exec, not ssh");
   unsupported(job.launcher_creation_policy.origin, job.launcher_creation_policy.set(),
@@ -257,5 +266,36 @@ void v2beta1_only_fields(const JobSpec& job, const Unsupported& unsupported) {
                                 "the workers, and -np would count one host too many",
                             "remove it, or use target kubeflow.org/v2beta1", "target/unsupported");
 }
+
+void warn_env_not_forwarded(const JobSpec& job, DiagnosticEngine& diags) {
+  const std::vector<std::string> forwarded = launcher_env_names(job);
+  const char* fix = "set it in spec.pod.container.env (with valueFrom for a Secret): the launcher "
+                    "then has it, and mpirun forwards it to every rank";
+  for (const PodOverride* pod : {&job.pod, &job.launcher.pod, &job.worker.pod}) {
+    if (!pod->container.set()) continue;
+    const std::string& path = pod->container.origin.path;
+    if (const Node* from = pod->container->get("envFrom"); from && from->is_seq())
+      for (size_t i = 0; i < from->items.size(); ++i)
+        diags.warning(from->items[i].loc, path + ".envFrom[" + std::to_string(i) + "]",
+                      "the ranks, started over ssh, do not see these variables: mpirun forwards "
+                      "only env names written in the spec",
+                      "list the variables the ranks need in spec.pod.container.env, each with "
+                      "valueFrom",
+                      "target/env-not-forwarded");
+    const Node* env = pod->container->get("env");
+    if (pod != &job.worker.pod || !env || !env->is_seq()) continue;
+    for (size_t i = 0; i < env->items.size(); ++i) {
+      const Node* name = env->items[i].get("name");
+      if (!name || !name->is_string() ||
+          std::find(forwarded.begin(), forwarded.end(), name->text) != forwarded.end())
+        continue;
+      diags.warning(env->items[i].loc, path + ".env[" + std::to_string(i) + "]",
+                    "the ranks, started over ssh, do not see " + name->text +
+                        ": only the worker containers set it, and mpirun forwards the launcher's env",
+                    fix, "target/env-not-forwarded");
+    }
+  }
+}
+
 
 }  // namespace mpijobc

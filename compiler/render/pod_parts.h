@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/job_spec.h"
+#include "render/target.h"
 #include "support/diagnostics.h"
 #include "support/node.h"
 
@@ -31,9 +32,15 @@ Node words(const Field<std::vector<std::string>>& f);
 // name, namespace, labels, annotations.
 Node object_meta(const JobSpec& job, std::string name);
 
-// A container `name` with the role's image, the job's env and the role's
-// resources; `command` (may be empty) goes between image and env.
-Node container(const JobSpec& job, const Role& role, const char* name, Node command);
+// A container `name` with the role's image, the job's env (unless
+// `with_env` is false) and the role's resources; `command` (may be empty)
+// goes between image and env.
+Node container(const JobSpec& job, const Role& role, const char* name, Node command,
+               bool with_env = true);
+// The job's env as a list of {name, value}, in the order written.
+Node env_list(const JobSpec& job);
+// The role's requests and limits, as a container's `resources` (empty when none).
+Node resources(const Role& role);
 
 // An MPIJob of `api_version` with the job's metadata, and an empty spec to fill.
 Node mpijob_object(const JobSpec& job, std::string_view api_version);
@@ -73,13 +80,21 @@ Node pod_template(const JobSpec& job, const Role& role, Node container, Node vol
 Node kubeflow_replica_specs(const JobSpec& job, const char* launcher_name, const char* worker_name,
                             RestartPolicy launcher_fallback);
 // Where those replica specs put their pod templates (Target::pod_template_paths).
-inline std::vector<std::string_view> kubeflow_pod_template_paths() {
-  return {"spec/mpiReplicaSpecs/Launcher/template", "spec/mpiReplicaSpecs/Worker/template"};
+inline std::vector<KindPath> kubeflow_pod_template_paths() {
+  return {{"MPIJob", "spec/mpiReplicaSpecs/Launcher/template"},
+          {"MPIJob", "spec/mpiReplicaSpecs/Worker/template"}};
 }
 
 // A Kubeflow runPolicy (v2beta1 and v1): cleanPodPolicy always, the rest
 // (schedulingPolicy, suspend, managedBy included) when set.
 Node run_policy(const RunPolicy& rp);
+
+// For targets whose ranks start over ssh, so that they see the env mpirun
+// forwards from the launcher (render/mpi_flavor.h), not what only the
+// workers' containers set: a warning `target/env-not-forwarded` at each
+// envFrom of a pod override and each worker.pod.container.env name the
+// launcher lacks.
+void warn_env_not_forwarded(const JobSpec& job, DiagnosticEngine& diags);
 
 // Spec fields a target has no place for: a warning `target/no-effect` at
 // each one the spec sets, saying why.
@@ -88,9 +103,11 @@ struct Unsupported {
   DiagnosticEngine& diags;
   void operator()(const Origin& field, bool set, const std::string& why) const;
 };
+// trainer.kubeflow.org/v1alpha1's own field (runtime_ref): a warning.
+void trainer_only_fields(const JobSpec& job, const Unsupported& unsupported);
 // kubeflow.org/v2beta1's own fields (ssh_auth_mount_path,
 // launcher_creation_policy) are warnings; run_launcher_as_worker, which
-// changes -np, is an error `target/unsupported`.
+// changes -np, is an error `target/unsupported`; and trainer_only_fields.
 void v2beta1_only_fields(const JobSpec& job, const Unsupported& unsupported);
 
 }  // namespace mpijobc

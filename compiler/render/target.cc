@@ -1,6 +1,7 @@
 #include "render/target.h"
 
 #include "render/manifest_bdap.h"
+#include "render/manifest_trainer.h"
 #include "render/manifest_v1.h"
 #include "render/manifest_v2beta1.h"
 
@@ -11,7 +12,8 @@ const std::vector<const Target*>& targets() {
   static const V2beta1Target v2beta1;
   static const V1Target v1;
   static const BdapTarget bdap;
-  static const std::vector<const Target*> all = {&v2beta1, &v1, &bdap};
+  static const TrainerTarget trainer;
+  static const std::vector<const Target*> all = {&v2beta1, &v1, &bdap, &trainer};
   return all;
 }
 

@@ -13,19 +13,36 @@
 
 namespace mpijobc {
 
+// A field path, in kustomize's notation, within objects of `kind`.
+struct KindPath {
+  std::string_view kind;  // "MPIJob"
+  std::string_view path;  // "spec/launcherTemplate"
+};
+
+// An object of `kind` (`group`/`version`) named at `at` in another
+// generated object (a TrainJob's spec/runtimeRef/name names its
+// TrainingRuntime), so that kustomize renames both together.
+struct NameReference {
+  std::string_view kind, group, version;
+  KindPath at;
+};
+
 class Target {
  public:
   virtual ~Target() = default;
   // "kubeflow.org/v2beta1"
   virtual std::string_view api_version() const = 0;
-  // The Kubernetes objects for a lowered job, in apply order. The MPIJob is
-  // the last one; `launcher_script` is mounted into the launcher. Spec fields
-  // that have no effect on this target are warnings.
+  // The Kubernetes objects for a lowered job, in apply order; the job's
+  // object (MPIJob, TrainJob) is the last one. `launcher_script` is mounted
+  // into the launcher. Spec fields that have no effect on this target are
+  // warnings; those it cannot express, errors.
   virtual std::vector<Node> manifests(const JobSpec& job, const std::string& launcher_script,
                                       DiagnosticEngine& diags) const = 0;
-  // Where the MPIJob holds its pod templates (PodTemplateSpecs), as
-  // kustomize field paths: "spec/launcherTemplate".
-  virtual std::vector<std::string_view> pod_template_paths() const = 0;
+  // Where the generated objects hold pod templates (PodTemplateSpecs), as
+  // kustomize field paths: {"MPIJob", "spec/launcherTemplate"}.
+  virtual std::vector<KindPath> pod_template_paths() const = 0;
+  // Names one generated object gives another (none for an MPIJob).
+  virtual std::vector<NameReference> name_references() const { return {}; }
 };
 
 // Every target, by apiVersion; nullptr for an unknown one.

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "validate/manifest_rules.h"
+#include "validate/trainer_rules.h"
 
 namespace mpijobc {
 namespace {
@@ -34,7 +35,7 @@ bool check_object(const Node& doc, const CrdSchemas& crds, DiagnosticEngine& dia
   bool checked = crds.check(doc, schema);
   const Node* api = doc.get("apiVersion");
   const Node* kind = doc.get("kind");
-  ManifestCheck check = api && kind && kind->text == "MPIJob" ? manifest_check(api->text) : nullptr;
+  ManifestCheck check = api && kind ? manifest_check(api->text, kind->text) : nullptr;
   if (check) check(doc, rules);
   std::set<std::string> paths;  // fields the schema found fault with
   for (const Diagnostic& d : schema.all()) paths.insert(field_path(d.path));
@@ -46,6 +47,10 @@ bool check_object(const Node& doc, const CrdSchemas& crds, DiagnosticEngine& dia
   });
   for (Diagnostic& d : found) diags.report(std::move(d));
   return checked || check;
+}
+
+void check_related_objects(const std::vector<Node>& objects, DiagnosticEngine& diags) {
+  check_trainjob_runtimes(objects, diags);
 }
 
 }  // namespace mpijobc

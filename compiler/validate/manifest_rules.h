@@ -1,5 +1,6 @@
-// Which operator's rules check a Kubernetes MPIJob, by its apiVersion: one
-// table, so a new dialect is a new row (and its own rules file), not a branch.
+// Which operator's rules check a Kubernetes object, by its apiVersion and
+// kind: one table, so a new dialect is a new row (and its own rules file),
+// not a branch.
 #pragma once
 
 #include <string>
@@ -10,12 +11,13 @@
 
 namespace mpijobc {
 
-using ManifestCheck = void (*)(const Node& mpijob, DiagnosticEngine& diags);
+using ManifestCheck = void (*)(const Node& object, DiagnosticEngine& diags);
 
-// The rules for MPIJobs of `api_version`; nullptr when mpijobc has none.
-ManifestCheck manifest_check(std::string_view api_version);
+// The rules for objects of `api_version` and `kind` (default: MPIJobs);
+// nullptr when mpijobc has none.
+ManifestCheck manifest_check(std::string_view api_version, std::string_view kind = "MPIJob");
 
-// The apiVersions that have rules, for messages ("a, b").
+// The apiVersions of MPIJobs that have rules, for messages ("a, b").
 std::string known_manifest_versions();
 
 }  // namespace mpijobc
