@@ -1,12 +1,15 @@
 // Any bytes as a hand-written MPIJob manifest: the YAML reader, the
-// validation rules of every operator dialect and the importer (with its
-// launcher-command splitter) must neither crash nor trip a sanitizer, and
-// the YAML writer must round-trip whatever tree was read.
+// validation rules of every operator dialect, the lowering of the legacy
+// ones (frontend/import_legacy.h, each tree made a v1alpha1 and a v1alpha2
+// MPIJob) and the importer (with its launcher-command splitter) must neither
+// crash nor trip a sanitizer, and the YAML writer must round-trip whatever
+// tree was read.
 #include <cstdint>
 #include <cstdlib>
 #include <sstream>
 #include <string>
 
+#include "frontend/import_legacy.h"
 #include "frontend/import_mpijob.h"
 #include "frontend/launcher_command.h"
 #include "support/yaml_reader.h"
@@ -18,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   mpijobc::DiagnosticEngine diags;
   uint32_t file = sources.add("fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size));
   for (const mpijobc::Node& doc : mpijobc::read_yaml(sources, file, diags)) {
-    for (const char* api : {"kubeflow.org/v2beta1", "kubeflow.org/v1", "batch.test.bdap.com/v1"})
+    for (const char* api : {"kubeflow.org/v2beta1", "kubeflow.org/v1", "batch.test.bdap.com/v1",
+                            "kubeflow.org/v1alpha1", "kubeflow.org/v1alpha2"})
       mpijobc::manifest_check(api)(doc, diags);  // every dialect's rules on any tree
     if (mpijobc::is_mpijob(doc)) {
       std::optional<mpijobc::Node> spec = mpijobc::import_mpijob(doc, diags);
@@ -29,6 +33,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         for (const mpijobc::Node& w : command->items) words.push_back(w.text);
         mpijobc::launcher_program(words);
       }
+    }
+    for (const char* api : {"kubeflow.org/v1alpha1", "kubeflow.org/v1alpha2"}) {
+      mpijobc::Node legacy = mpijobc::Node::map(doc.loc);
+      legacy.add("apiVersion", mpijobc::Node::string(api, doc.loc));
+      legacy.add("kind", mpijobc::Node::string("MPIJob", doc.loc));
+      for (const mpijobc::Member& m : doc.members)
+        if (m.key != "apiVersion" && m.key != "kind") legacy.add(m.key, m.key_loc, m.value);
+      mpijobc::lower_legacy_mpijob(legacy, diags);
     }
     // What the writer emits, in either spelling, must read back as the same text.
     for (auto spelling : {mpijobc::Spelling::Canonical, mpijobc::Spelling::AsWritten}) {

@@ -107,7 +107,7 @@ int run_import(const ImportArgs& args) {
   }
   if (specs.empty() && !diags.has_errors())
     diags.error({}, {}, "no MPIJobs found", "import reads MPIJobs of kubeflow.org/v2beta1, "
-                "kubeflow.org/v1 and batch.test.bdap.com/v1", "import/no-mpijobs");
+                "kubeflow.org/v1, batch.test.bdap.com/v1, v1alpha1 and v1alpha2", "import/no-mpijobs");
   bool ok = !diags.has_errors();
   if (ok && !args.out_dir.empty()) ok = write_specs(args, specs, diags);
   else if (ok)
@@ -144,7 +144,11 @@ Command add_import_command(CLI::App& app) {
         "(docs/import.md). A launcher running mpijobc's own mpirun/horovodrun line (also\n"
         "through sh -c) becomes spec.command and spec fields when building them gives the\n"
         "same argv; any other launcher command is kept verbatim. -o never overwrites a file.\n"
-        "Example: mpijobc import pi.yaml > pi-spec.yaml");
+        "The legacy kubeflow.org/v1alpha1 and v1alpha2 MPIJobs are migrated: their spec builds\n"
+        "the kubeflow.org/v2beta1 MPIJob that runs what the old operator ran, each lowering a\n"
+        "warning. YAML comments are not carried over.\n"
+        "Example: mpijobc import pi.yaml > pi-spec.yaml\n"
+        "Example (migration): mpijobc import old.yaml > job.yaml && mpijobc build job.yaml");
   };
   return {cmd, add_options, [args] { return run_import(*args); }};
 }

@@ -156,7 +156,8 @@ Command add_validate_command(CLI::App& app) {
   auto add_options = [cmd, args] {
     cmd->add_option("files", args->inputs,
                     "Job specs (YAML with apiVersion mpijobc/v1, or *.mpijob) and Kubernetes manifests; "
-                    "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1, "
+                    "MPIJobs of kubeflow.org/v2beta1, kubeflow.org/v1 and batch.test.bdap.com/v1 (and "
+                    "the legacy v1alpha1 and v1alpha2, with a warning to migrate them), "
                     "Kubeflow Trainer's TrainJobs, TrainingRuntimes and ClusterTrainingRuntimes, "
                     "and Volcano Jobs (batch.volcano.sh/v1alpha1) are checked, other kinds are "
                     "skipped, and a file with none is not parsed; a "
@@ -180,7 +181,8 @@ Command add_validate_command(CLI::App& app) {
         "through their operator's CRD schema (built in for kubeflow.org/v2beta1 from\n"
         "mpi-operator caa3c47, kubeflow.org/v1 from training-operator v1.9.0,\n"
         "batch.test.bdap.com/v1, Kubeflow Trainer's trainer.kubeflow.org/v1alpha1 and Volcano\n"
-        "v1.15.1's batch.volcano.sh/v1alpha1 Job; docs/spec.md#built-in-crd-schemas),\n"
+        "v1.15.1's batch.volcano.sh/v1alpha1 Job; the legacy v1alpha1 and v1alpha2 MPIJobs\n"
+        "from their fields in mpi-operator v0.2.3/v0.3.0; docs/spec.md#built-in-crd-schemas),\n"
         "as strictly as kubectl apply --validate=strict, and its own validation rules\n"
         "(docs/spec.md#checks), each finding at its line and column. Exit 1 on any error.\n"
         "--crd FILE checks objects of the CRD's kinds against its schema instead, for the\n"

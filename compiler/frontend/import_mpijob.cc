@@ -4,6 +4,8 @@
 #include <string>
 #include <utility>
 
+#include "frontend/import_legacy.h"
+
 namespace mpijobc {
 namespace {
 
@@ -345,17 +347,14 @@ class Importer {
 bool is_mpijob(const Node& doc) {
   if (text_of(doc.get("kind")) != "MPIJob") return false;
   std::string api = text_of(doc.get("apiVersion"));
-  return api == kV2beta1 || api == kV1 || api == kBdap || api == "kubeflow.org/v1alpha1" ||
-         api == "kubeflow.org/v1alpha2";
+  return api == kV2beta1 || api == kV1 || api == kBdap || is_legacy_mpijob_version(api);
 }
 
 std::optional<Node> import_mpijob(const Node& doc, DiagnosticEngine& diags) {
   std::string api = text_of(doc.get("apiVersion"));
-  if (api == "kubeflow.org/v1alpha1" || api == "kubeflow.org/v1alpha2") {
-    const Node* v = doc.get("apiVersion");
-    diags.error(v->loc, "apiVersion", "importing " + api + " MPIJobs is not supported yet",
-                "convert it to kubeflow.org/v1 first", "import/unsupported");
-    return std::nullopt;
+  if (is_legacy_mpijob_version(api)) {
+    std::optional<Node> lowered = lower_legacy_mpijob(doc, diags);
+    return lowered ? Importer(diags).run(*lowered) : std::nullopt;
   }
   return Importer(diags).run(doc);
 }

@@ -12,8 +12,9 @@
 namespace mpijobc {
 
 // An MPIJob of an apiVersion the importer reads (kubeflow.org/v2beta1, v1,
-// batch.test.bdap.com/v1) or refuses with a finding (the legacy v1alpha1 and
-// v1alpha2): documents of every other kind are not jobs to import.
+// batch.test.bdap.com/v1, and the legacy v1alpha1 and v1alpha2, lowered to
+// v2beta1 by frontend/import_legacy.h): documents of every other kind are not
+// jobs to import.
 bool is_mpijob(const Node& doc);
 
 // The spec for one MPIJob; nullopt after errors. Fields the spec cannot

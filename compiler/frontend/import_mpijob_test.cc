@@ -105,7 +105,7 @@ TEST_CASE("import: a resource or field the spec cannot express is an error") {
   CHECK(m[1].find("spec.extra: 'extra' has no spec field") != std::string::npos);
 }
 
-TEST_CASE("import: the legacy apiVersions are MPIJobs, refused for now") {
+TEST_CASE("import: the legacy apiVersions are MPIJobs (one without a spec is an error)") {
   auto p = parse("apiVersion: kubeflow.org/v1alpha2\nkind: MPIJob\nmetadata: {name: x}\n");
   CHECK(is_mpijob(p.doc()));
   DiagnosticEngine diags;

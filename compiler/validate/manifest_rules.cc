@@ -2,6 +2,7 @@
 
 #include "validate/mpijob_rules.h"
 #include "validate/mpijob_rules_bdap.h"
+#include "validate/mpijob_rules_legacy.h"
 #include "validate/mpijob_rules_v1.h"
 #include "validate/trainer_rules.h"
 #include "validate/volcano_rules.h"
@@ -18,6 +19,8 @@ constexpr Row kRows[] = {
     {"kubeflow.org/v2beta1", "MPIJob", check_mpijob_v2beta1},
     {"kubeflow.org/v1", "MPIJob", check_mpijob_v1},
     {"batch.test.bdap.com/v1", "MPIJob", check_mpijob_bdap},
+    {"kubeflow.org/v1alpha1", "MPIJob", check_mpijob_v1alpha1},
+    {"kubeflow.org/v1alpha2", "MPIJob", check_mpijob_v1alpha2},
     {"trainer.kubeflow.org/v1alpha1", "TrainJob", check_trainjob},
     {"trainer.kubeflow.org/v1alpha1", "TrainingRuntime", check_training_runtime},
     {"trainer.kubeflow.org/v1alpha1", "ClusterTrainingRuntime", check_training_runtime},

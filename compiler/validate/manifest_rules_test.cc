@@ -28,10 +28,13 @@ TEST_CASE("manifest rules: one pass per apiVersion, none for others") {
   CHECK(manifest_check("kubeflow.org/v2beta1", "MPIJob"));
   CHECK(manifest_check("kubeflow.org/v1", "MPIJob"));
   CHECK(manifest_check("batch.test.bdap.com/v1", "MPIJob"));
+  CHECK(manifest_check("kubeflow.org/v1alpha1", "MPIJob"));
+  CHECK(manifest_check("kubeflow.org/v1alpha2", "MPIJob"));
   CHECK(manifest_check("batch.volcano.sh/v1alpha1", "Job"));
   CHECK_FALSE(manifest_check("batch.volcano.sh/v1alpha1", "MPIJob"));
-  CHECK_FALSE(manifest_check("kubeflow.org/v1alpha2", "MPIJob"));
-  CHECK(known_manifest_versions() == "kubeflow.org/v2beta1, kubeflow.org/v1, batch.test.bdap.com/v1");
+  CHECK_FALSE(manifest_check("kubeflow.org/v1beta1", "MPIJob"));
+  CHECK(known_manifest_versions() == "kubeflow.org/v2beta1, kubeflow.org/v1, batch.test.bdap.com/v1, "
+                                     "kubeflow.org/v1alpha1, kubeflow.org/v1alpha2");
 }
 
 TEST_CASE("manifest rules: a valid kubeflow.org/v1 MPIJob has no findings") {
@@ -43,6 +46,27 @@ TEST_CASE("manifest rules: a valid kubeflow.org/v1 MPIJob has no findings") {
                  "    Worker: {replicas: 2, restartPolicy: ExitCode, template: {spec: {containers: "
                  "[{name: mpi, image: a/b}]}}}\n")
             .empty());
+}
+
+TEST_CASE("manifest rules: a valid legacy MPIJob only gets the warning that it is not served") {
+  const std::string unserved =
+      " is no longer served by current operators (removed in mpi-operator v0.4.0): the API "
+      "server rejects this MPIJob [mpijob-legacy/unserved]";
+  CHECK(findings("apiVersion: kubeflow.org/v1alpha1\nkind: MPIJob\nmetadata: {name: t}\n"
+                 "spec:\n  processingUnits: 16\n  processingUnitsPerNode: 8\n"
+                 "  template: {spec: {containers: [{name: t, image: a/b}]}}\n") ==
+        std::vector<std::string>{"1:13: apiVersion: kubeflow.org/v1alpha1" + unserved});
+  CHECK(findings("apiVersion: kubeflow.org/v1alpha2\nkind: MPIJob\nmetadata: {name: t}\n"
+                 "spec:\n  mainContainer: t\n  mpiReplicaSpecs:\n"
+                 "    Launcher: {replicas: 1, template: {spec: {containers: [{name: t, image: a/b}]}}}\n"
+                 "    Worker: {replicas: 2, template: {spec: {containers: [{name: s, image: a/b}, "
+                 "{name: t, image: a/b}]}}}\n") ==
+        std::vector<std::string>{"1:13: apiVersion: kubeflow.org/v1alpha2" + unserved});
+  // A null field is absent, as the API server prunes it: not a second worker count.
+  CHECK(findings("apiVersion: kubeflow.org/v1alpha1\nkind: MPIJob\nmetadata: {name: t}\n"
+                 "spec:\n  gpus: null\n  replicas: 2\n"
+                 "  template: {spec: {containers: [{name: t, image: a/b}]}}\n") ==
+        std::vector<std::string>{"1:13: apiVersion: kubeflow.org/v1alpha1" + unserved});
 }
 
 TEST_CASE("manifest rules: a bdap MPIJob with probes and images has no findings") {

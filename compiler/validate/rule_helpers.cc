@@ -2,6 +2,16 @@
 
 namespace mpijobc {
 
+Node without_null_fields(const Node& n) {
+  Node out = n;
+  out.items.clear();
+  out.members.clear();
+  for (const Node& item : n.items) out.items.push_back(without_null_fields(item));
+  for (const Member& m : n.members)
+    if (!m.value.is_null()) out.members.push_back({m.key, m.key_loc, without_null_fields(m.value)});
+  return out;
+}
+
 void RuleReporter::report(Severity severity, const Node& n, const std::string& manifest_path,
                           std::string message, const std::string& rule, std::string hint) {
   const std::string& path = n.origin.empty() ? manifest_path : n.origin;

@@ -11,6 +11,10 @@
 
 namespace mpijobc {
 
+// `n` without the map members whose value is null, at any depth: what the
+// API server keeps of an object whose schema has no nullable fields.
+Node without_null_fields(const Node& n);
+
 class RuleReporter {
  public:
   explicit RuleReporter(DiagnosticEngine& diags) : diags_(diags) {}
