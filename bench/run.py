@@ -5,6 +5,8 @@ Generates the corpora (bench/corpus.py), then measures, side by side:
   - `mpijobc build` of one spec, a cold process each time (median of 30 runs),
     and of one wrong spec (the error path a pre-commit hook takes);
   - `mpijobc build` throughput on 100 and 10,000 specs (writes included);
+  - the same 2,000 specs built from YAML and from the DSL (each file turned
+    into a .mpijob by `mpijobc convert`), runs interleaved (median of 5);
   - validating 10,000 MPIJob manifests against the upstream v2beta1 CRD schema:
     `mpijobc validate` (the built-in CRD schema plus the operator's rules; and
     with `--crd`, the schema read from the CRD file), one cold process too,
@@ -49,6 +51,23 @@ def timed(argv, cwd, expect=0):
     return wall, rss_kib / 1024
 
 
+def dsl_vs_yaml(mpijobc, work, n, runs=5):
+    """Median wall seconds of building n specs from YAML and from the same
+    specs in the DSL; the two builds alternate, so that a change in the
+    machine's load weighs on both alike."""
+    yaml_dir, dsl_dir = os.path.join(work, f"yaml{n}"), os.path.join(work, f"dsl{n}")
+    os.makedirs(dsl_dir)
+    for path in corpus.specs(yaml_dir, n):
+        name = os.path.splitext(os.path.basename(path))[0] + ".mpijob"
+        with open(os.path.join(dsl_dir, name), "w") as f:
+            subprocess.run([mpijobc, "convert", path, "--to", "dsl"], stdout=f, check=True)
+    yaml_walls, dsl_walls = [], []
+    for _ in range(runs):
+        yaml_walls.append(timed([mpijobc, "build", "-q", yaml_dir, "-o", "out-yaml"], work)[0])
+        dsl_walls.append(timed([mpijobc, "build", "-q", dsl_dir, "-o", "out-dsl"], work)[0])
+    return statistics.median(yaml_walls), statistics.median(dsl_walls)
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -88,6 +107,13 @@ def main(argv):
     rows.append(("build 10,000 specs", f"{10_000 / wall:,.0f} specs/s ({wall:.2f} s)",
                  "≥ 5,000 specs/s", 10_000 / wall >= 5000))
     rows.append(("  peak RSS", f"{rss:.0f} MB", "≤ 64 MB", rss <= 64))
+    yaml_wall, dsl_wall = dsl_vs_yaml(mpijobc, work, 2_000)
+    rows.append(("build 2,000 specs from YAML (median of 5)", f"{2_000 / yaml_wall:,.0f} specs/s ({yaml_wall:.2f} s)",
+                 "", None))
+    rows.append(("build the same 2,000 specs from the DSL", f"{2_000 / dsl_wall:,.0f} specs/s ({dsl_wall:.2f} s)",
+                 "", None))
+    rows.append(("  DSL vs YAML", f"{dsl_wall / yaml_wall:.2f}× the time", "≤ 1.5×",
+                 dsl_wall / yaml_wall <= 1.5))
 
     one_mpijob = [timed([mpijobc, "validate", names[0]], work)[0] for _ in range(30)]
     rows.append(("validate 1 MPIJob, cold process (median of 30)",

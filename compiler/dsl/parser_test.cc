@@ -91,6 +91,32 @@ TEST_CASE("dsl parser: every error of a file, in order, with actionable messages
   CHECK(p.diags.all()[4].hint == "strings are written in double quotes: \"a\"");
 }
 
+TEST_CASE("dsl parser: a word after a key is its value unless what follows says otherwise") {
+  // 'b' cannot be a's value: the '{' after it would then need a key. The
+  // parser looks ahead (SLL first, full LL after a syntax error) and finds
+  // 'a' without a value, whichever pass reports.
+  Parsed ok("MPIJob x { a b c { d 1 } }\n");
+  REQUIRE(ok.file);
+  const auto& entries = ok.file->jobs[0].body.entries;
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].value.text == "b");
+  CHECK(entries[1].key == "c");
+  CHECK(entries[1].value.kind == dsl::Value::Kind::Block);
+  Parsed missing("MPIJob x { a b { c 1 } d 2 }\n");
+  CHECK(missing.errors() == std::vector<std::string>{
+      "1:14: expected a value for 'a', found 'b' [dsl/syntax]"});
+  // With a syntax error too, the second pass reports all of them; a stray
+  // character that starts the file is also a syntax error there.
+  Parsed both("`MPIJob x { a b { c 1 } d 2 ] }\n");
+  CHECK(both.errors() == std::vector<std::string>{
+      "1:1: unexpected character '`' [dsl/syntax]",
+      "1:1: expected a job such as 'MPIJob NAME { ... }' or 'HorovodJob NAME { ... }', found '`' "
+      "[dsl/syntax]",
+      "1:15: expected a value for 'a', found 'b' [dsl/syntax]",
+      "1:29: expected a key or '}' to close the '{' at line 1, found ']' [dsl/syntax]",
+  });
+}
+
 TEST_CASE("dsl parser: numbers in YAML's spellings are tokens, near misses are errors") {
   Parsed ok("MPIJob x { a [0x1F, 0o17, +3, -0, 010, .5, 1., +2.0, 1.e-2, .inf, -.Inf, .NaN, 0xffGi] }\n");
   REQUIRE(ok.file);
