@@ -299,7 +299,8 @@ TEST_CASE("launcher: on Volcano elastic Horovod's discovery script reads the hos
   auto point = host_list_at(hosts / "worker.host");
   std::string spec = "apiVersion: mpijobc/v1\nkind: HorovodJob\nmetadata: {name: hvd}\n"
                      "spec:\n  target: batch.volcano.sh/v1alpha1\n  image: a/b\n"
-                     "  command: [t.py]\n  slots: 2\n  worker: {replicas: 2}\n";
+                     "  command: [t.py]\n  slots: 2\n  worker: {replicas: 2}\n"
+                     "  build: {framework: {name: pytorch}}\n";
   Launch l = launch(spec, "sh", "TMPDIR=" + quote(hosts.path()), point);
   REQUIRE(l.argv.size() == 17);
   CHECK(l.argv[0] == "-np");

@@ -41,7 +41,7 @@ const TargetCase kTargets[] = {
      "Trainer's gang scheduling is the runtime's podGroupPolicy"},
     {"batch.volcano.sh/v1alpha1", {"/volcano/crds/batch.volcano.sh_jobs.yaml"},
      {"OpenMPI", "Intel", "MPICH"}, "gpu-resnet.yaml",
-     ":40:30: error: spec.run_policy.active_deadline_seconds: batch.volcano.sh/v1alpha1 cannot "
+     ":41:30: error: spec.run_policy.active_deadline_seconds: batch.volcano.sh/v1alpha1 cannot "
      "express this: its Job has no deadline, and without one a hung job would run on "
      "[target/unsupported]"},
 };
