@@ -32,7 +32,7 @@ spec:
   run_policy: {{clean_pod_policy: RUNNING, ttl_seconds_after_finished: 3600, backoff_limit: 3}}
   env: {{NCCL_DEBUG: INFO, RUN_ID: "r{i}"}}{horovod}
   build:
-    framework: {{name: pytorch, version: "2.1.2"}}
+    framework: {{name: pytorch, version: "2.0.1"}}
     pip: [torchvision==0.16.2]
     copy:
       - {{src: train.py, dest: /workspace/train.py}}
