@@ -1,7 +1,8 @@
 // Any bytes as a .mpijob file: the DSL parser, the formatter and the whole
 // pipeline behind the DSL front end must neither crash nor trip a sanitizer,
 // and formatting must be lossless and idempotent: the formatted text parses,
-// means the same documents, and formats to itself.
+// means the same documents, and formats to itself. The hand-written lexer
+// must make the same tokens as the one ANTLR generates from the grammar.
 #include <cstdint>
 #include <cstdlib>
 #include <sstream>
@@ -9,9 +10,11 @@
 
 #include "driver/compile.h"
 #include "dsl/from_node.h"
+#include "dsl/lexer.h"
 #include "dsl/parser.h"
 #include "dsl/printer.h"
 #include "dsl/to_node.h"
+#include "support/text_checks.h"
 #include "support/yaml_writer.h"
 
 namespace {
@@ -27,6 +30,8 @@ std::string yaml_of(const std::vector<mpijobc::Node>& docs) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace mpijobc;
   std::string text(reinterpret_cast<const char*>(data), size);
+  if (valid_utf8_prefix(text) == text.size() && !dsl::difference_from_generated_lexer(text).empty())
+    std::abort();
   SourceManager sources;
   std::ostringstream sink;
   // Most inputs do not parse: their errors are printed, and the pipeline,

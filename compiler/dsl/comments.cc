@@ -23,6 +23,16 @@ class Attacher {
   Attacher(File& file, antlr4::BufferedTokenStream& tokens) : file_(file), tokens_(tokens) {}
 
   void run() {
+    bool comments = false;
+    for (size_t i = 0; i < tokens_.size() && !comments; ++i)
+      comments = tokens_.get(i)->getType() == L::COMMENT;
+    if (comments) place_comments();
+    for (Job& job : file_.jobs) blank_lines(job.body);
+    for (Job& job : file_.jobs) mark_blank(job.trivia, job.first_token);
+  }
+
+ private:
+  void place_comments() {
     for (Job& job : file_.jobs) {
       slots_.starts[job.first_token] = &job.trivia;
       slots_.inside[next_default(job.first_token)] = &job.trivia;  // the name
@@ -34,12 +44,8 @@ class Attacher {
 
     for (size_t i = 0; i < tokens_.size(); ++i)
       if (tokens_.get(i)->getType() == L::COMMENT) place(i);
-
-    for (Job& job : file_.jobs) blank_lines(job.body);
-    for (Job& job : file_.jobs) mark_blank(job.trivia, job.first_token);
   }
 
- private:
   void index(Value& v) {
     if (v.is_scalar()) return;
     slots_.opens[v.open_token] = &v.open_comment;

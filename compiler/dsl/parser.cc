@@ -11,7 +11,9 @@
 #include "MpiJobLexer.h"
 #include "MpiJobParser.h"
 #include "dsl/comments.h"
+#include "dsl/lexer.h"
 #include "dsl/lexical.h"
+#include "dsl/tree_cast.h"
 #include "support/text_checks.h"
 
 namespace mpijobc::dsl {
@@ -44,11 +46,13 @@ class Builder {
  private:
   Value block(P::BlockContext* ctx) {
     Value v = container(Value::Kind::Block, ctx);
-    for (P::EntryContext* e : ctx->entry()) {
+    for (antlr4::tree::ParseTree* child : ctx->children) {
+      auto* e = tree_cast<P::EntryContext>(child);
+      if (!e) continue;  // a brace or a comma
       Entry entry;
       entry.key = scalar(e->key).text;
       entry.key_loc = locs_.at(e->key);
-      entry.value = value(e->value());
+      entry.value = value(tree_cast<P::ValueContext>(e->children.at(1)));
       entry.first_token = e->start->getTokenIndex();
       entry.last_token = e->stop->getTokenIndex();
       v.entries.push_back(std::move(entry));
@@ -58,7 +62,9 @@ class Builder {
 
   Value list(P::ListContext* ctx) {
     Value v = container(Value::Kind::List, ctx);
-    for (P::ValueContext* i : ctx->value()) {
+    for (antlr4::tree::ParseTree* child : ctx->children) {
+      auto* i = tree_cast<P::ValueContext>(child);
+      if (!i) continue;  // a bracket or a comma
       Item item;
       item.value = value(i);
       item.first_token = i->start->getTokenIndex();
@@ -69,9 +75,10 @@ class Builder {
   }
 
   Value value(P::ValueContext* ctx) {
-    if (ctx->block()) return block(ctx->block());
-    if (ctx->list()) return list(ctx->list());
-    return scalar(ctx->scalar()->getStart());
+    antlr4::tree::ParseTree* inner = ctx->children.at(0);
+    if (auto* b = tree_cast<P::BlockContext>(inner)) return block(b);
+    if (auto* l = tree_cast<P::ListContext>(inner)) return list(l);
+    return scalar(tree_cast<P::ScalarContext>(inner)->getStart());
   }
 
   Value container(Value::Kind kind, antlr4::ParserRuleContext* ctx) {
@@ -160,8 +167,7 @@ std::optional<File> parse_checked(const SourceManager& sources, uint32_t file,
                                   DiagnosticEngine& diags, const DslLimits& limits,
                                   bool sound_jobs) {
   antlr4::ANTLRInputStream input(sources.text(file));
-  L lexer(&input);
-  lexer.removeErrorListeners();  // BAD_CHAR takes what no other token does
+  Lexer lexer(sources.text(file), &input);
   Tokens tokens(&lexer);
   tokens.fill();
   TokenLocs locs(sources, file);

@@ -1,5 +1,7 @@
 #include "dsl/syntax_errors.h"
 
+#include <algorithm>
+
 #include "CommonToken.h"
 #include "Exceptions.h"
 #include "InputMismatchException.h"
@@ -8,6 +10,7 @@
 #include "NoViableAltException.h"
 #include "Parser.h"
 #include "dsl/lexical.h"
+#include "dsl/tree_cast.h"
 
 namespace mpijobc::dsl {
 namespace {
@@ -260,8 +263,10 @@ bool check_tokens(antlr4::BufferedTokenStream& tokens, const TokenLocs& locs,
 
 void check_values(antlr4::tree::ParseTree* tree, antlr4::BufferedTokenStream& tokens,
                   const TokenLocs& locs, DiagnosticEngine& diags) {
-  auto* entry = dynamic_cast<P::EntryContext*>(tree);
-  if (entry && entry->key && !entry->value()) {
+  auto* entry = tree_cast<P::EntryContext>(tree);
+  if (entry && entry->key &&
+      std::none_of(entry->children.begin(), entry->children.end(),
+                   [](antlr4::tree::ParseTree* c) { return tree_cast<P::ValueContext>(c); })) {
     antlr4::Token* next = tokens.get(entry->key->getTokenIndex());
     for (size_t i = entry->key->getTokenIndex() + 1; i < tokens.size(); ++i)
       if (tokens.get(i)->getChannel() == antlr4::Token::DEFAULT_CHANNEL) {
