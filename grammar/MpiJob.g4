@@ -10,6 +10,8 @@
 //   }
 //
 // CMake runs the antlr4 tool on this file at build time (compiler/dsl/).
+// compiler/dsl/lexer.cc applies the lexer rules below by hand, checked
+// against the lexer generated here: change them together.
 // The parse tree is turned into dsl::File (compiler/dsl/ast.h); meaning
 // (metadata routing, durations, duplicate keys) is given there, not here.
 grammar MpiJob;

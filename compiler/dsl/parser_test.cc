@@ -93,7 +93,7 @@ TEST_CASE("dsl parser: every error of a file, in order, with actionable messages
 
 TEST_CASE("dsl parser: a word after a key is its value unless what follows says otherwise") {
   // 'b' cannot be a's value: the '{' after it would then need a key. The
-  // parser looks ahead (SLL first, full LL after a syntax error) and finds
+  // parser looks ahead (SLL, in both the first pass and the reporting one) and finds
   // 'a' without a value, whichever pass reports.
   Parsed ok("MPIJob x { a b c { d 1 } }\n");
   REQUIRE(ok.file);
