@@ -6,6 +6,7 @@
 
 #include "dsl/lexical.h"
 #include "dsl/to_node.h"
+#include "frontend/field_places.h"
 #include "support/embedded.h"
 
 namespace mpijobc {
@@ -25,39 +26,28 @@ const nlohmann::json& kind_fields(const std::string& definition) {
   return (definition == "MPIJobSpec" ? mpi : horovod).at("properties");
 }
 
-// Kubernetes' names for fields, which people bring from MPIJob manifests:
-// where mpijobc has them, relative to `path` and quoted, or "". Fields are
-// named by their path, which means the same in YAML and in the DSL.
+// Kubernetes' fields that have no field of the same name (or its
+// snake_case) in a spec, which people bring from MPIJob manifests: where
+// mpijobc has them, relative to `path` and quoted, or "". Fields are named by
+// their path, which means the same in YAML and in the DSL. FieldPlaces finds
+// the others.
 std::string kubernetes_name(const std::string& key, const std::string& path) {
-  enum Where { Spec, Role, Resources, Elsewhere };
+  enum Where { Spec, Role, Elsewhere };
   static const struct {
     const char* key;
     Where where;
     const char* ours;
   } names[] = {
-      {"slotsPerWorker", Spec, "'slots'"},
       {"resources", Spec, "'worker.requests' and 'worker.limits'"},
       {"resources", Role, "'requests' and 'limits'"},
-      {"memory", Resources, "'mem'"},
-      {"nvidia.com/gpu", Resources, "'gpu'"},
-      {"ephemeral-storage", Resources, "'ephemeral_storage'"},
-      {"runPolicy", Spec, "'run_policy'"},
-      {"cleanPodPolicy", Spec, "'run_policy.clean_pod_policy'"},
-      {"ttlSecondsAfterFinished", Spec, "'run_policy.ttl_seconds_after_finished'"},
-      {"activeDeadlineSeconds", Spec, "'run_policy.active_deadline_seconds'"},
-      {"backoffLimit", Spec, "'run_policy.backoff_limit'"},
   };
   // PodSpec and container fields go into pod overrides (docs/spec.md).
   static const std::vector<std::string> pod_fields = {
       "nodeSelector", "tolerations", "affinity", "serviceAccountName", "priorityClassName",
       "securityContext", "imagePullSecrets", "volumes", "initContainers", "schedulerName"};
   static const std::vector<std::string> container_fields = {"volumeMounts", "imagePullPolicy"};
-  auto ends_with = [&path](const std::string& end) {
-    return path.size() >= end.size() && path.compare(path.size() - end.size(), end.size(), end) == 0;
-  };
   Where where = path == "spec"                                      ? Spec
                 : path == "spec.worker" || path == "spec.launcher" ? Role
-                : ends_with(".requests") || ends_with(".limits")   ? Resources
                                                                     : Elsewhere;
   for (const auto& name : names)
     if (name.key == key && name.where == where) return name.ours;
@@ -97,6 +87,28 @@ std::string value_hint(const Node& n, const std::string& path) {
   return {};
 }
 
+// Every place a spec has a field, read when a document has an unknown one.
+const FieldPlaces& field_places() {
+  static const FieldPlaces places = [] {
+    FieldPlaces p;
+    p.add(part("Envelope"), "Envelope", "");
+    p.add(part("MPIJobSpec"), "MPIJobSpec", "spec");
+    p.add(part("HorovodJobSpec"), "HorovodJobSpec", "spec");
+    return p;
+  }();
+  return places;
+}
+
+std::string unknown_field_hint(const std::string& key, const std::string& path) {
+  if (path == "spec" && kind_fields("HorovodJobSpec").contains(key))
+    return "'" + key + "' is only valid in a HorovodJob";
+  if (path == "spec" && kind_fields("MPIJobSpec").contains(key))
+    return "'" + key + "' is only valid in an MPIJob";
+  std::string ours = kubernetes_name(key, path);
+  if (!ours.empty()) return "Kubernetes' '" + key + "' is written " + ours + " in a job spec";
+  return field_places().hint(key, path);
+}
+
 std::string required_hint(const std::string& path, const std::string& key) {
   if (path.empty() && key == "apiVersion") return "start the document with 'apiVersion: mpijobc/v1'";
   if (path.empty() && key == "kind") return "add 'kind: MPIJob' or 'kind: HorovodJob'";
@@ -105,7 +117,8 @@ std::string required_hint(const std::string& path, const std::string& key) {
 
 }  // namespace
 
-SpecSchema::SpecSchema() : envelope_(part("Envelope"), "schema", {nullptr, required_hint, nullptr}) {}
+SpecSchema::SpecSchema()
+    : envelope_(part("Envelope"), "schema", {unknown_field_hint, required_hint, nullptr}) {}
 
 const SpecSchema& SpecSchema::builtin() {
   // Never destroyed: tearing the schemas down at exit cost a one-spec build 7 %.
@@ -115,17 +128,7 @@ const SpecSchema& SpecSchema::builtin() {
 
 const LocatedSchema& SpecSchema::spec_schema(const Lazy& lazy, const char* definition) const {
   std::call_once(lazy.once, [&] {
-    SchemaHints hints{[](const std::string& key, const std::string& path) {
-                        if (path == "spec" && kind_fields("HorovodJobSpec").contains(key))
-                          return "'" + key + "' is only valid in a HorovodJob";
-                        if (path == "spec" && kind_fields("MPIJobSpec").contains(key))
-                          return "'" + key + "' is only valid in an MPIJob";
-                        std::string ours = kubernetes_name(key, path);
-                        if (!ours.empty())
-                          return "Kubernetes' '" + key + "' is written " + ours + " in a job spec";
-                        return std::string();
-                      },
-                      nullptr, value_hint};
+    SchemaHints hints{unknown_field_hint, nullptr, value_hint};
     lazy.schema.emplace(part(definition), "schema", std::move(hints));
   });
   return *lazy.schema;
