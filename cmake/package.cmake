@@ -1,6 +1,6 @@
 # Installing and packaging: `cmake --install build [--prefix DIR]` puts
-# bin/mpijobc, its man page and its bash completion under the prefix (default
-# /usr/local); `cpack -G DEB --config build/CPackConfig.cmake` packs the same
+# bin/mpijobc, its man page, its bash completion and docs/*.md under the
+# prefix (default /usr/local); `cpack -G DEB --config build/CPackConfig.cmake` packs the same
 # files under /usr into mpijobc_<version>_<arch>.deb.
 
 # The man page and the completion come from the command line that mpijobc
@@ -22,11 +22,14 @@ install(TARGETS mpijobc)
 install(FILES ${MAN_PAGE}.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
 install(FILES ${BASH_COMPLETION} RENAME mpijobc
         DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions)
+# The docs, which --format sarif links its rules to (cmake/docs_url.cmake).
+file(GLOB DOCS ${PROJECT_SOURCE_DIR}/docs/*.md)
+install(FILES ${DOCS} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
 # The package: name, version (project(VERSION), which mpijobc --version
 # prints too) and summary (project(DESCRIPTION)) come from project().
 set(CPACK_GENERATOR DEB)
-set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_PACKAGING_INSTALL_PREFIX ${MPIJOBC_PACKAGE_PREFIX})
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(MPIJOBC_MAINTAINER "mpijobc maintainers <maintainers@users.noreply.b-seed-dd387583.example>"

@@ -11,7 +11,7 @@ build_packages=(cmake g++ make libyaml-dev nlohmann-json3-dev libvalijson-dev
                 libcli11-dev catch2
                 antlr4 libantlr4-runtime-dev  # the DSL's parser, generated at build time
                 openmpi-bin python3-mpi4py)  # the last two: mpijobc run --local of samples/hello-mpi.yaml
-test_packages=(shellcheck python3 python3-jsonschema python3-yaml yamllint
+test_packages=(shellcheck python3 python3-jsonschema python3-rfc3987 python3-yaml yamllint
                clang libclang-rt-14-dev patch
                mpich  # run --local of MPICH jobs (Debian keeps Open MPI as mpirun)
                git pre-commit  # the mpijobc-validate hook, run by pre-commit try-repo

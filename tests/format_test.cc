@@ -41,6 +41,9 @@ TEST_CASE("format json: one object per finding, with the rule id, position and f
 TEST_CASE("format sarif: a SARIF 2.1.0 log that code scanning accepts, its rules described and documented") {
   if (run("/usr/bin/python3 -c 'import jsonschema'").status != 0)
     skip("python3-jsonschema is not installed");
+  // jsonschema checks the format "uri" (helpUri: absolute) only with rfc3987.
+  if (run("/usr/bin/python3 -c 'import rfc3987'").status != 0)
+    skip("python3-rfc3987 is not installed (scripts/setup.sh --test)");
   // SARIF 2.1.0's own schema (release rtm.5, with which Microsoft's SARIF SDK
   // validates logs), from tests/npm: no other package in reach ships it.
   std::string schema =
@@ -59,7 +62,8 @@ TEST_CASE("format sarif: a SARIF 2.1.0 log that code scanning accepts, its rules
         "jsonschema.validate(log, json.load(open('tests/tools/sarif-subset.schema.json')),\n"
         "                    format_checker=jsonschema.FormatChecker())\n"
         "if sys.argv[1]:\n"
-        "    jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(log)\n"
+        "    jsonschema.Draft4Validator(json.load(open(sys.argv[1])),\n"
+        "                               format_checker=jsonschema.FormatChecker()).validate(log)\n"
         "# docs/spec.md's headings, as GitHub makes their anchors\n"
         "anchors = set()\n"
         "for line in open('docs/spec.md'):\n"
@@ -73,13 +77,13 @@ TEST_CASE("format sarif: a SARIF 2.1.0 log that code scanning accepts, its rules
         "    assert rule['shortDescription']['text'], rule\n"
         "    assert rule['defaultConfiguration']['level'] in ('note', 'warning', 'error'), rule\n"
         "    page, anchor = rule['helpUri'].split('#')\n"
-        "    assert page == 'docs/spec.md' and anchor in anchors, rule\n"
+        "    assert page.endswith('/spec.md') and anchor in anchors, rule\n"
         "print(len(run['results']), run['results'][0]['level'], sorted({r['helpUri'] for r in rules}))\n",
         exists(schema) ? schema : "");
     INFO(command << "\n" << r.err);
     CHECK(r.status == 0);
     CHECK(r.out.find(" error [") != std::string::npos);
-    CHECK(r.out.find("docs/spec.md#checks") != std::string::npos);
+    CHECK(r.out.find("/spec.md#checks") != std::string::npos);
   }
 }
 

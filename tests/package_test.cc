@@ -1,7 +1,7 @@
 // The .deb: cpack packs the build (cmake/package.cmake), and unpacked into a
-// temporary root its mpijobc runs and prints the package's version, its man
-// page renders, and its bash completion completes subcommands, options and
-// their values.
+// temporary root its mpijobc runs and prints the package's version, links
+// SARIF rules to the docs it installs, its man page renders, and its bash
+// completion completes subcommands, options and their values.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -36,7 +36,7 @@ std::string complete(const TempDir& tmp, const std::string& script, const std::s
 
 }  // namespace
 
-TEST_CASE("the .deb installs mpijobc, its man page and its bash completion") {
+TEST_CASE("the .deb installs mpijobc, its docs, its man page and its bash completion") {
   std::string config = std::filesystem::path(mpijobc()).parent_path() / "CPackConfig.cmake";
   if (!exists(config)) skip("this build makes no package (sanitizer builds do not)");
   if (!have_tool("cpack") || !have_tool("dpkg-deb")) skip("cpack or dpkg-deb is not installed");
@@ -64,6 +64,18 @@ TEST_CASE("the .deb installs mpijobc, its man page and its bash completion") {
   CHECK(v.status == 0);
   CHECK(v.out == "mpijobc " + version + "\n");
   CHECK(run(quote(binary) + " build samples/mpi-pi.yaml --stdout").status == 0);
+  // SARIF links each rule to the docs; by default to those the package installs.
+  Result sarif = run(quote(binary) + " build --format sarif tests/bad/wrong-types.yaml");
+  std::string key = "\"helpUri\": \"file:///usr/";
+  size_t at = sarif.out.find(key);
+  if (at == std::string::npos) {
+    WARN("this build links SARIF rules to docs elsewhere (MPIJOBC_DOCS_URL, CMAKE_INSTALL_PREFIX)");
+  } else {
+    size_t path = at + key.size() - 5, end = sarif.out.find('#', path);
+    REQUIRE(end != std::string::npos);
+    CHECK(sarif.out.substr(path, end - path) == "/usr/share/doc/mpijobc/spec.md");
+    CHECK(exists(root + sarif.out.substr(path, end - path)));
+  }
   // A static binary needs no package; a dynamic one (-DMPIJOBC_STATIC=OFF) its libraries'.
   bool is_static = run("readelf -d " + quote(binary) + " | grep -q NEEDED").status != 0;
   CHECK(field(deb, "Depends").empty() == is_static);

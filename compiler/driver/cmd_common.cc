@@ -103,7 +103,7 @@ void emit_diagnostics(DiagnosticFormat format, const SourceManager& sources,
       std::cout << to_json(sources, diags, counts);
       break;
     case DiagnosticFormat::Sarif:
-      std::cout << to_sarif(sources, diags, MPIJOBC_VERSION, counts);
+      std::cout << to_sarif(sources, diags, MPIJOBC_VERSION, MPIJOBC_DOCS_URL, counts);
       break;
   }
 }

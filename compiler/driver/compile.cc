@@ -123,6 +123,7 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
                 "input/mpijob-manifest");
     return;
   }
+  bool refused = !refused_values(doc, diags).empty();  // before the schema's errors join them
   size_t found = diags.all().size();
   bool schema_ok = SpecSchema::builtin().check(doc, diags);
   // The model reads only the fields it knows, with the types it expects: a
@@ -132,6 +133,9 @@ void Compiler::compile_document(const Node& doc, const std::string& source, File
   // a known one misspelt, so what checks that fields are there (lowering,
   // defaults) and the lints (which would read a default in its place) wait
   // for a spec without schema errors.
+  // A value the front end refused ends the checks, as the schema error YAML
+  // has for it (`ttl_seconds_after_finished: 1h`) does: the model would read a hole.
+  if (refused) return;
   for (size_t i = found; i < diags.all().size(); ++i)
     if (diags.all()[i].rule != "schema/unknown-field") return;
   JobSpec job = build_spec(doc, source);

@@ -139,3 +139,18 @@ TEST_CASE("dsl from_node: strings that would read as other kinds are quoted, sca
         "  p \"0xff\"\n"
         "}\n");
 }
+
+TEST_CASE("dsl from_node: a job with values the DSL refused reads back as the same document") {
+  // What fuzz/dsl_fuzzer.cc checks of every job to_documents keeps.
+  auto p = parse("MPIJob x {\n  worker { replicas 1h }\n  slots 99999999999999999999\n"
+                 "  run_policy { ttl_seconds_after_finished 1hh, active_deadline_seconds 1.5h }\n"
+                 "  command [2h]\n}\n",
+                 "t.mpijob");
+  REQUIRE(p.diags.error_count() == 5);
+  REQUIRE(p.docs.size() == 1);
+  dsl::File file;
+  file.jobs.push_back(dsl::from_document(p.doc()));
+  auto back = parse(dsl::print(file), "t.mpijob");
+  REQUIRE(back.docs.size() == 1);
+  CHECK(dump(back.doc()) == dump(p.doc()));
+}

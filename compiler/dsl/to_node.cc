@@ -1,6 +1,7 @@
 #include "dsl/to_node.h"
 
 #include <limits>
+#include <optional>
 
 #include "dsl/lexical.h"
 #include "support/plain_scalar.h"
@@ -14,7 +15,11 @@ class Lowering {
  public:
   explicit Lowering(DiagnosticEngine& diags) : diags_(diags) {}
 
-  Node job(const Job& job) {
+  // The job's document, or nothing when it has a key error. A value error
+  // (a duration that is none, an integer outside 64 bits) leaves the value
+  // in its place: a refused value (frontend/documents.h).
+  std::optional<Node> job(const Job& job) {
+    key_error_ = false;
     Node doc = Node::map(job.kind.loc);
     add(doc, "apiVersion", job.kind.loc, Node::string("mpijobc/v1", job.kind.loc));
     add(doc, "kind", job.kind.loc, Node::string(job.kind.text, job.kind.loc));
@@ -28,6 +33,7 @@ class Lowering {
     }
     add(doc, "metadata", job.name.loc, std::move(metadata));
     add(doc, "spec", job.body.loc, std::move(spec));
+    if (key_error_) return std::nullopt;
     return doc;
   }
 
@@ -99,6 +105,7 @@ class Lowering {
       diags_.error(e.key_loc, {}, "key of " + std::to_string(e.key.size()) +
                                       " bytes; keys are at most " + std::to_string(kMaxKeyBytes),
                    "shorten the key", kSyntax);
+      key_error_ = true;
       return;
     }
     if (const Member* prev = keys.find(map, e.key)) {
@@ -106,6 +113,7 @@ class Lowering {
                    "the first '" + e.key + "' is at line " + std::to_string(prev->key_loc.line) +
                        "; keep only one",
                    kSyntax);
+      key_error_ = true;
       return;
     }
     add(map, e.key, e.key_loc, value(e.value, e.key));
@@ -125,6 +133,7 @@ class Lowering {
   }
 
   DiagnosticEngine& diags_;
+  bool key_error_ = false;
 };
 
 }  // namespace
@@ -141,11 +150,8 @@ bool is_metadata_key(std::string_view key) {
 std::vector<Node> to_documents(const File& file, DiagnosticEngine& diags) {
   std::vector<Node> docs;
   Lowering lowering(diags);
-  for (const Job& job : file.jobs) {
-    size_t errors = diags.error_count();
-    Node doc = lowering.job(job);
-    if (diags.error_count() == errors) docs.push_back(std::move(doc));
-  }
+  for (const Job& job : file.jobs)
+    if (std::optional<Node> doc = lowering.job(job)) docs.push_back(std::move(*doc));
   return docs;
 }
 

@@ -8,6 +8,9 @@
 //     allowed only in fields whose name says seconds or timeout), else a
 //     Kubernetes quantity string (4Gi, 500m);
 //   - duplicate keys and integers outside int64 are located errors.
+// A value with an error stays in the document where it is, so that the schema
+// checks the rest of the job in the same run (frontend/documents.h: refused
+// values).
 #pragma once
 
 #include <vector>
@@ -18,8 +21,8 @@
 
 namespace mpijobc::dsl {
 
-// The documents of a file; a job with an error is left out (its errors are
-// in `diags`).
+// The documents of a file; a job with a key error (a duplicate key, a key too
+// long) is left out. Errors go to `diags`.
 std::vector<Node> to_documents(const File& file, DiagnosticEngine& diags);
 
 // Fields counted in seconds, where unit literals are durations

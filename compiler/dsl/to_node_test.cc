@@ -91,6 +91,24 @@ TEST_CASE("dsl to_node: durations and quantities are told apart, with located er
         V{"2:9: integer 99999999999999999999 is out of range [dsl/syntax]"});
 }
 
+TEST_CASE("dsl to_node: a value with an error stays in its place, for the schema to check the rest") {
+  auto p = parse("MPIJob x {\n  worker { replicas 1h }\n  slots 99999999999999999999\n"
+                 "  run_policy { ttl_seconds_after_finished 1hh }\n  slotz 2\n}\n",
+                 "t.mpijob");
+  CHECK(messages(p.diags) ==
+        std::vector<std::string>{
+            "2:21: a duration only fits a field in seconds (named *seconds* or *timeout*) "
+            "[dsl/duration]",
+            "3:9: integer 99999999999999999999 is out of range [dsl/syntax]",
+            "4:43: '1hh' is a quantity, not a duration [dsl/duration]"});
+  REQUIRE(p.docs.size() == 1);
+  const Node& spec = *p.doc().get("spec");
+  CHECK(spec.get("worker")->get("replicas")->is_null());
+  CHECK(spec.get("slots")->text == "99999999999999999999");
+  CHECK(spec.get("run_policy")->get("ttl_seconds_after_finished")->text == "1hh");
+  CHECK(spec.get("slotz") != nullptr);
+}
+
 TEST_CASE("dsl to_node: a duplicate key is an error at the second one") {
   auto p = parse("MPIJob x {\n  namespace a\n  worker { replicas 1, replicas 2 }\n  namespace b\n}\n",
                  "t.mpijob");
@@ -98,7 +116,7 @@ TEST_CASE("dsl to_node: a duplicate key is an error at the second one") {
                                  "3:24: duplicate key 'replicas' [dsl/syntax]",
                                  "4:3: duplicate key 'namespace' [dsl/syntax]"});
   CHECK(p.diags.all()[1].hint == "the first 'namespace' is at line 2; keep only one");
-  CHECK(p.docs.empty());  // a job with errors is left out
+  CHECK(p.docs.empty());  // a job with a key error is left out
 }
 
 TEST_CASE("dsl to_node: a duplicate among thousands of keys names the first") {

@@ -100,4 +100,26 @@ std::vector<Node> read_documents(const SourceManager& sources, uint32_t file,
   return dsl::to_documents(parsed, diags);
 }
 
+namespace {
+
+std::tuple<uint32_t, uint32_t, uint32_t> place(SourceLoc loc) {
+  return {loc.file, loc.line, loc.column};
+}
+
+void add_refused(const Node& n, const Places& errors, Places& refused) {
+  if (errors.count(place(n.loc))) refused.insert(place(n.loc));
+  for (const Node& item : n.items) add_refused(item, errors, refused);
+  for (const Member& m : n.members) add_refused(m.value, errors, refused);
+}
+
+}  // namespace
+
+Places refused_values(const Node& doc, const DiagnosticEngine& diags) {
+  Places errors, refused;
+  for (const Diagnostic& d : diags.all())
+    if (d.severity == Severity::Error && d.loc.has_line()) errors.insert(place(d.loc));
+  if (!errors.empty()) add_refused(doc, errors, refused);
+  return refused;
+}
+
 }  // namespace mpijobc

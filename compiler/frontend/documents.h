@@ -3,8 +3,10 @@
 // give the same located Node documents, so everything after is shared.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "support/diagnostics.h"
@@ -50,5 +52,14 @@ bool read_file(SourceManager& sources, uint32_t file, DiagnosticEngine& diags);
 // DSL's ANTLR runtime is not, so DSL files are parsed one at a time).
 std::vector<Node> read_documents(const SourceManager& sources, uint32_t file,
                                  DiagnosticEngine& diags);
+
+// A value a front end refuses (a DSL duration that is none, an integer
+// outside 64 bits) is reported as an error at the value, which stays in the
+// document so that the schema checks the rest of it in the same run. The
+// places (file, line, column) of the values of `doc` that `diags` has an error
+// at: the schema reports nothing more there, and the document is checked no
+// further (the model would read a hole).
+using Places = std::set<std::tuple<uint32_t, uint32_t, uint32_t>>;
+Places refused_values(const Node& doc, const DiagnosticEngine& diags);
 
 }  // namespace mpijobc

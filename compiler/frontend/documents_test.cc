@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "testing/fixtures.h"
+
 using namespace mpijobc;
 
 TEST_CASE("documents: a file may hold specs or objects where a document's key can name them") {
@@ -34,4 +36,17 @@ TEST_CASE("documents: a file may hold specs or objects where a document's key ca
   const std::vector<std::string> vc = {"batch.volcano.sh/v1alpha1"};
   CHECK(may_hold_documents("f.yaml", "apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\n", {}, vc));
   CHECK_FALSE(may_hold_documents("f.yaml", "apiVersion: batch/v1\nkind: Job\n", {"MPIJob"}, vc));
+}
+
+TEST_CASE("documents: refused values are the document's values that have an error") {
+  auto p = mpijobc::testing::parse(
+      "MPIJob x {\n  worker { replicas 1h }\n  elastic_timeout 1.5h\n}\n", "t.mpijob");
+  REQUIRE(p.docs.size() == 1);
+  CHECK(refused_values(p.doc(), p.diags) == Places{{1, 2, 21}, {1, 3, 19}});
+  // Errors elsewhere (another job, a key) and warnings refuse nothing.
+  DiagnosticEngine others;
+  others.error({1, 2, 12}, {}, "at the key 'replicas'");
+  others.warning({1, 2, 21}, {}, "a warning");
+  others.error({2, 2, 21}, {}, "in another file");
+  CHECK(refused_values(p.doc(), others).empty());
 }

@@ -6,6 +6,7 @@
 
 #include "dsl/lexical.h"
 #include "dsl/to_node.h"
+#include "frontend/documents.h"
 #include "frontend/field_places.h"
 #include "support/embedded.h"
 
@@ -148,8 +149,10 @@ bool SpecSchema::check(const Node& doc, DiagnosticEngine& diags) const {
   std::stable_sort(found.begin(), found.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
   });
-  for (Diagnostic& d : found) diags.report(std::move(d));
-  return found.empty();
+  Places refused = refused_values(doc, diags);
+  for (Diagnostic& d : found)
+    if (!refused.count({d.loc.file, d.loc.line, d.loc.column})) diags.report(std::move(d));
+  return found.empty() && refused.empty();
 }
 
 }  // namespace mpijobc

@@ -18,7 +18,9 @@ class SpecSchema {
   // The schema compiled into the binary.
   static const SpecSchema& builtin();
 
-  // Returns true when the document is valid; otherwise reports all errors.
+  // Returns true when the document is valid; otherwise reports all errors
+  // but those at a value a front end refused, which it reported
+  // (frontend/documents.h).
   bool check(const Node& doc, DiagnosticEngine& diags) const;
 
   SpecSchema(const SpecSchema&) = delete;

@@ -70,3 +70,16 @@ TEST_CASE("schema: to_json keeps YAML types") {
   auto p = parse("a: 1\nb: '1'\nc: 1.5\nd: true\ne: ~\nf: [x]\n");
   CHECK(to_json(p.doc()).dump() == R"({"a":1,"b":"1","c":1.5,"d":true,"e":null,"f":["x"]})");
 }
+
+TEST_CASE("schema: a value the front end refused is not reported again, and the spec is not valid") {
+  auto p = parse("MPIJob x {\n  image \"a/b\"\n  command [python]\n  worker { replicas 1h }\n}\n",
+                 "t.mpijob");
+  REQUIRE(p.diags.error_count() == 1);  // the DSL's, at 4:21
+  CHECK_FALSE(SpecSchema::builtin().check(p.doc(), p.diags));
+  CHECK(p.diags.error_count() == 1);  // not "expected integer, got null" there too
+  // Without the DSL's error the schema finds the value wrong itself.
+  DiagnosticEngine fresh;
+  CHECK_FALSE(SpecSchema::builtin().check(p.doc(), fresh));
+  CHECK(messages(fresh) ==
+        std::vector<std::string>{"4:21: spec.worker.replicas: expected integer, got null [schema/type]"});
+}

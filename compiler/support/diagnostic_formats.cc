@@ -43,9 +43,9 @@ nlohmann::json summary(const std::vector<Diagnostic>& diags, const RunCounts& co
 
 // A rule as SARIF's driver lists it: a short description made of its pass
 // and the words of its name ("lint/np-slots": "Lint: np slots"), the
-// section of docs/spec.md that documents it, and its level (a rule has one
-// severity: `level`, that of its findings).
-nlohmann::json rule_descriptor(const std::string& id, Severity level) {
+// section of docs/spec.md that documents it (under `docs_url`), and its
+// level (a rule has one severity: `level`, that of its findings).
+nlohmann::json rule_descriptor(const std::string& id, Severity level, const std::string& docs_url) {
   static const std::pair<const char*, const char*> passes[] = {
       {"input", "Input"}, {"io", "Input and output"}, {"dsl", "DSL"}, {"yaml", "YAML"},
       {"schema", "Job spec schema"}, {"spec", "Job spec"}, {"pod", "Pod override"},
@@ -67,7 +67,7 @@ nlohmann::json rule_descriptor(const std::string& id, Severity level) {
   std::replace(name.begin(), name.end(), '-', ' ');
   return {{"id", id},
           {"shortDescription", {{"text", pass + ": " + name}}},
-          {"helpUri", "docs/spec.md#" + section},
+          {"helpUri", docs_url + "/spec.md#" + section},
           {"defaultConfiguration", {{"level", severity_name(level)}}}};
 }
 
@@ -106,7 +106,8 @@ std::string to_json(const SourceManager& sources, const std::vector<Diagnostic>&
 }
 
 std::string to_sarif(const SourceManager& sources, const std::vector<Diagnostic>& diags,
-                     const std::string& version, const RunCounts& counts) {
+                     const std::string& version, const std::string& docs_url,
+                     const RunCounts& counts) {
   std::map<std::string, Severity> rule_levels;  // the rules of the results
   nlohmann::json results = nlohmann::json::array();
   // Findings of no file (input/empty): code scanning drops results without
@@ -137,7 +138,7 @@ std::string to_sarif(const SourceManager& sources, const std::vector<Diagnostic>
     results.push_back(std::move(r));
   }
   nlohmann::json rules = nlohmann::json::array();
-  for (const auto& [id, level] : rule_levels) rules.push_back(rule_descriptor(id, level));
+  for (const auto& [id, level] : rule_levels) rules.push_back(rule_descriptor(id, level, docs_url));
   nlohmann::json log = {
       {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
       {"version", "2.1.0"},

@@ -25,10 +25,13 @@ std::string to_json(const SourceManager& sources, const std::vector<Diagnostic>&
                     const RunCounts& counts = {});
 
 // A SARIF 2.1.0 log with one run of tool "mpijobc" (`version`); the rules
-// that fired are listed in the driver, results point at file:line:column;
-// the run's properties hold the summary of to_json.
+// that fired are listed in the driver, each with its helpUri under
+// `docs_url`, the base of the docs (an absolute URI, without a trailing '/':
+// `docs_url`/spec.md#checks); results point at file:line:column; the run's
+// properties hold the summary of to_json.
 std::string to_sarif(const SourceManager& sources, const std::vector<Diagnostic>& diags,
-                     const std::string& version, const RunCounts& counts = {});
+                     const std::string& version, const std::string& docs_url,
+                     const RunCounts& counts = {});
 
 // The summary as a line: "12 files, 15 MPIJobs, 3 specs checked; 2 errors, 1 warning".
 std::string summary_line(const std::vector<Diagnostic>& diags, const RunCounts& counts);

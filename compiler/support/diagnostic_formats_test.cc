@@ -43,19 +43,21 @@ TEST_CASE("json: one object per finding, unlocated ones with null positions, and
 
 TEST_CASE("sarif: results with levels, locations as URIs, the rules that fired, unlocated findings as notifications") {
   Findings f;
-  nlohmann::json s = nlohmann::json::parse(to_sarif(f.sources, f.diags.all(), "1.2.3", {{"files", 1}}));
+  nlohmann::json s = nlohmann::json::parse(to_sarif(f.sources, f.diags.all(), "1.2.3",
+                                                    "https://example.org/mpijobc/docs", {{"files", 1}}));
   CHECK(s["version"] == "2.1.0");
   const nlohmann::json& run = s["runs"][0];
   CHECK(run["tool"]["driver"]["name"] == "mpijobc");
   CHECK(run["tool"]["driver"]["version"] == "1.2.3");
-  // Each rule with what it checks, where docs/spec.md says more, and its level.
+  // Each rule with what it checks, where docs/spec.md says more (an absolute
+  // URI under the docs' base), and its level.
   CHECK(run["tool"]["driver"]["rules"] == nlohmann::json::parse(R"([
     {"id": "io/read", "shortDescription": {"text": "Input and output: read"},
-     "helpUri": "docs/spec.md#checks", "defaultConfiguration": {"level": "error"}},
+     "helpUri": "https://example.org/mpijobc/docs/spec.md#checks", "defaultConfiguration": {"level": "error"}},
     {"id": "schema/type", "shortDescription": {"text": "Job spec schema: type"},
-     "helpUri": "docs/spec.md#checks", "defaultConfiguration": {"level": "error"}},
+     "helpUri": "https://example.org/mpijobc/docs/spec.md#checks", "defaultConfiguration": {"level": "error"}},
     {"id": "spec/deprecated-field", "shortDescription": {"text": "Job spec: deprecated field"},
-     "helpUri": "docs/spec.md#checks", "defaultConfiguration": {"level": "warning"}}])"));
+     "helpUri": "https://example.org/mpijobc/docs/spec.md#checks", "defaultConfiguration": {"level": "warning"}}])"));
   const nlohmann::json& r = run["results"][0];
   CHECK(r["ruleId"] == "schema/type");
   CHECK(r["level"] == "error");

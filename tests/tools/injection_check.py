@@ -1,9 +1,13 @@
 #!/usr/bin/python3
-"""Pushes random hostile strings through every user field that reaches an output, then checks
-each output with an independent oracle:
+"""Pushes random hostile strings through every user field that reaches an output, builds each
+spec for every target that can express it (the MPIJobs of kubeflow.org/v2beta1, v1 and
+batch.test.bdap.com/v1, Kubeflow Trainer's TrainJob and TrainingRuntime, Volcano's Job), then
+checks each output with an independent oracle:
 
-- mpijob.yaml, re-read with PyYAML (YAML 1.1, as kubectl's go-yaml): the annotation, every env
-  value and the launcher script in the ConfigMap are exactly what was written;
+- mpijob.yaml, re-read with PyYAML (YAML 1.1, as kubectl's go-yaml): field by field, in each
+  object of the target (PLACES), the annotation in every metadata and pod template that carries
+  it and the env values of every container that gets them are exactly what was written, and so
+  is the launcher script in the ConfigMap;
 - launcher.sh, run by /bin/sh with stub mpirun and horovodrun first on PATH: the stub receives
   exactly the spec's command, item for item (custom launcher commands too), and horovodrun the
   discovery script path as written; and shellcheck, at its default severity (style included),
@@ -12,7 +16,10 @@ each output with an independent oracle:
   string can start or continue an instruction), and bash reads the pip line back as exactly the
   spec's pip requirements.
 
-usage: injection_check.py MPIJOBC SEED COUNT    (exit 0: every case holds; else the failing cases)
+usage: injection_check.py MPIJOBC SEED COUNT [--tamper KIND]
+  exit 0: every case holds; else the failing cases. --tamper KIND changes the first env value of
+  each KIND object before the checks (a stray quote, as a quoting bug would leave): the oracle's
+  own test, which must then fail every case of that KIND's target.
 """
 import json
 import os
@@ -41,6 +48,54 @@ def hostile(rng, control=True):
 
 KINDS = ["MPIJob", "HorovodJob"]
 MPIS = ["OpenMPI", "Intel", "MPICH"]
+TARGETS = ["kubeflow.org/v2beta1", "kubeflow.org/v1", "batch.test.bdap.com/v1",
+           "trainer.kubeflow.org/v1alpha1", "batch.volcano.sh/v1alpha1"]
+
+
+def expressible(target, mpi):
+    return target != "trainer.kubeflow.org/v1alpha1" or mpi == "OpenMPI"  # Trainer: Open MPI only
+
+
+# Where each target's objects carry the spec's annotation and env, by path: a key, "*" (every
+# item of a list or value of a map), "name=X" (the list item named X) or an index. Each path must
+# lead somewhere; every place it leads to must hold exactly what the spec wrote.
+MPIJOB_PLACES = {"annotations": ["metadata.annotations", "spec.mpiReplicaSpecs.*.template.metadata.annotations"],
+                 "env": ["spec.mpiReplicaSpecs.*.template.spec.containers.0.env"]}
+PLACES = {
+    "kubeflow.org/v2beta1": {"MPIJob": MPIJOB_PLACES},
+    "kubeflow.org/v1": {"MPIJob": MPIJOB_PLACES},
+    "batch.test.bdap.com/v1": {"MPIJob": {
+        "annotations": ["metadata.annotations", "spec.launcherTemplate.metadata.annotations",
+                        "spec.workerTemplate.metadata.annotations"],
+        "env": ["spec.launcherTemplate.spec.containers.0.env", "spec.workerTemplate.spec.containers.0.env"]}},
+    "trainer.kubeflow.org/v1alpha1": {
+        "TrainJob": {"annotations": ["metadata.annotations"], "env": ["spec.trainer.env"]},
+        "TrainingRuntime": {
+            "annotations": ["metadata.annotations",
+                            "spec.template.spec.replicatedJobs.*.template.spec.template.metadata.annotations"],
+            "env": ["spec.template.spec.replicatedJobs.name=node.template.spec.template.spec.containers.0.env"]}},
+    "batch.volcano.sh/v1alpha1": {"Job": {
+        "annotations": ["metadata.annotations", "spec.tasks.*.template.metadata.annotations"],
+        "env": ["spec.tasks.*.template.spec.containers.0.env"]}},
+}
+
+
+def places(obj, path):
+    """The values at `path` (see PLACES) in obj."""
+    found = [obj]
+    for step in path.split("."):
+        nxt = []
+        for v in found:
+            if step == "*":
+                nxt += list(v.values()) if isinstance(v, dict) else list(v) if isinstance(v, list) else []
+            elif step.startswith("name="):
+                nxt += [i for i in v if isinstance(i, dict) and i.get("name") == step[5:]] if isinstance(v, list) else []
+            elif step.isdigit():
+                nxt += [v[int(step)]] if isinstance(v, list) and int(step) < len(v) else []
+            elif isinstance(v, dict) and step in v:
+                nxt.append(v[step])
+        found = nxt
+    return found
 
 
 def spec(name, rng, harmless=False, kind=None, mpi=None):
@@ -103,24 +158,72 @@ def stub_argv(launcher, workdir):
         return f.read().decode().split("\0")[:-1]
 
 
-def check_case(out_dir, name, doc, command, baseline, workdir, lint):
+def check_objects(objects, target, doc, launcher):
+    """What the manifests of `target` hold where the spec's strings go (PLACES)."""
     problems = []
+    annotations, env = doc["metadata"]["annotations"], doc["spec"]["env"]
+    wanted = dict(PLACES[target], ConfigMap={"annotations": ["metadata.annotations"]})
+    for kind, where in wanted.items():
+        found = [o for o in objects if o.get("kind") == kind]
+        if len(found) != 1:
+            problems.append("%d %s objects, expected 1" % (len(found), kind))
+            continue
+        obj = found[0]
+        if kind != "ConfigMap" and obj.get("apiVersion") != target:
+            problems.append("%s has apiVersion %r, not %s" % (kind, obj.get("apiVersion"), target))
+        for path in where["annotations"]:
+            at = places(obj, path)
+            if not at:
+                problems.append("%s %s: missing" % (kind, path))
+            for value in at:
+                if not isinstance(value, dict) or {k: value.get(k) for k in annotations} != annotations:
+                    problems.append("%s %s changed: %r" % (kind, path, value))
+        for path in where.get("env", []):
+            at = places(obj, path)
+            if not at:
+                problems.append("%s %s: missing" % (kind, path))
+            for value in at:
+                got = {e.get("name"): e.get("value") for e in value or [] if e.get("name") in env}
+                if got != env:
+                    problems.append("%s %s changed: %r" % (kind, path, got))
+    configmap = [o for o in objects if o.get("kind") == "ConfigMap"]
+    if configmap and list(configmap[0]["data"].values()) != [launcher]:
+        problems.append("the ConfigMap's launcher script differs from launcher.sh")
+    return problems
+
+
+def first_env(node):
+    """The first container env list in node, depth first; None without one."""
+    if isinstance(node, dict):
+        if isinstance(node.get("env"), list) and node["env"]:
+            return node["env"]
+        node = list(node.values())
+    for item in node if isinstance(node, list) else []:
+        found = first_env(item)
+        if found:
+            return found
+    return None
+
+
+def tamper(path, kind):
+    """A stray quote at the end of the first env value of each `kind` object in the file."""
+    with open(path, newline="") as f:
+        text = f.read()
+    header, objects = text[:text.index("---")], list(yaml.safe_load_all(text))
+    for obj in objects:
+        if obj and obj.get("kind") == kind:
+            first_env(obj)[0]["value"] += "'"
+    with open(path, "w") as f:
+        f.write(header + yaml.safe_dump_all(objects, explicit_start=True, allow_unicode=True, width=1 << 30))
+
+
+def check_case(out_dir, target, name, doc, command, baseline, workdir, lint):
     job = os.path.join(out_dir, name)
     with open(os.path.join(job, "launcher.sh"), newline="") as f:
         launcher = f.read()
     with open(os.path.join(job, "mpijob.yaml"), newline="") as f:
         objects = list(yaml.safe_load_all(f))
-    mpijob = next(o for o in objects if o["kind"] == "MPIJob")
-    configmap = next(o for o in objects if o["kind"] == "ConfigMap")
-    if mpijob["metadata"]["annotations"] != doc["metadata"]["annotations"]:
-        problems.append("annotation changed: %r" % mpijob["metadata"]["annotations"])
-    if list(configmap["data"].values()) != [launcher]:
-        problems.append("the ConfigMap's launcher script differs from launcher.sh")
-    for role, replica in mpijob["spec"]["mpiReplicaSpecs"].items():
-        env = {e["name"]: e["value"] for e in replica["template"]["spec"]["containers"][0]["env"]
-               if e["name"] in ("V1", "V2")}
-        if env != doc["spec"]["env"]:
-            problems.append("%s env changed: %r" % (role, env))
+    problems = check_objects(objects, target, doc, launcher)
 
     argv = stub_argv(os.path.join(job, "launcher.sh"), workdir)
     if argv[-len(command):] != command:
@@ -150,18 +253,22 @@ def check_case(out_dir, name, doc, command, baseline, workdir, lint):
     return problems
 
 
-def build(mpijobc, docs, out_dir, workdir):
-    files = []
+def write_specs(docs, workdir):
+    paths = {}
     for name, doc in docs:
-        path = os.path.join(workdir, name + ".yaml")
-        with open(path, "w") as f:
+        paths[name] = os.path.join(workdir, name + ".yaml")
+        with open(paths[name], "w") as f:
             # JSON is YAML, but YAML 1.1 (libyaml, and kubectl's parser) only
             # takes DEL escaped.
             f.write(json.dumps(doc, ensure_ascii=False).replace("\x7f", "\\u007f"))
-        files.append(path)
-    r = subprocess.run([mpijobc, "build", "-q", "-o", out_dir] + files, capture_output=True, text=True)
+    return paths
+
+
+def build(mpijobc, files, out_dir, target):
+    r = subprocess.run([mpijobc, "build", "-q", "--target", target, "-o", out_dir] + files,
+                       capture_output=True, text=True)
     if r.returncode != 0:
-        sys.exit("mpijobc build failed:\n" + r.stderr)
+        sys.exit("mpijobc build --target %s failed:\n%s" % (target, r.stderr))
 
 
 def shellcheck(launchers):
@@ -179,30 +286,38 @@ def shellcheck(launchers):
 
 def main():
     mpijobc, seed, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    tampered = sys.argv[5] if len(sys.argv) > 5 and sys.argv[4] == "--tamper" else None
     rng = random.Random(seed)
-    failures = 0
+    checked = failures = 0
     with tempfile.TemporaryDirectory() as workdir:
-        # The Dockerfile's instructions depend on the kind and the MPI only.
+        # The Dockerfile's instructions depend on the target, the kind and the MPI only.
         bases = {(k, m): ("base-%s-%s" % (k, m)).lower() for k in KINDS for m in MPIS}
-        build(mpijobc, [(name, spec(name, rng, True, k, m)[0]) for (k, m), name in bases.items()],
-              os.path.join(workdir, "base"), workdir)
-        baselines = {}
-        for key, name in bases.items():
-            with open(os.path.join(workdir, "base", name, "Dockerfile")) as f:
-                baselines[key] = [k for k, _ in dockerfile_instructions(f.read())]
+        base_files = write_specs([(name, spec(name, rng, True, k, m)[0]) for (k, m), name in bases.items()],
+                                 workdir)
         cases = [("inj%d" % i,) + spec("inj%d" % i, rng) for i in range(count)]
-        out_dir = os.path.join(workdir, "out")
-        build(mpijobc, [(name, doc) for name, doc, _ in cases], out_dir, workdir)
-        lint = shellcheck([os.path.join(out_dir, name, "launcher.sh") for name, _, _ in cases])
-        for name, doc, command in cases:
-            baseline = baselines[(doc["kind"], doc["spec"]["mpi_implementation"])]
-            problems = check_case(out_dir, name, doc, command, baseline, workdir,
-                                  lint.get(os.path.join(out_dir, name, "launcher.sh")))
-            if problems:
-                failures += 1
-                print("FAIL %s (seed %d): %s\n  spec: %s" % (name, seed, "; ".join(problems),
-                                                           json.dumps(doc, ensure_ascii=False)))
-    print("%d passed, %d failed" % (count - failures, failures))
+        files = write_specs([(name, doc) for name, doc, _ in cases], workdir)
+        for t, target in enumerate(TARGETS):
+            base_dir, out_dir = os.path.join(workdir, "base%d" % t), os.path.join(workdir, "out%d" % t)
+            build(mpijobc, [base_files[name] for (_, m), name in bases.items() if expressible(target, m)],
+                  base_dir, target)
+            mine = [c for c in cases if expressible(target, c[1]["spec"]["mpi_implementation"])]
+            build(mpijobc, [files[name] for name, _, _ in mine], out_dir, target)
+            if tampered in PLACES[target]:
+                for name, _, _ in mine:
+                    tamper(os.path.join(out_dir, name, "mpijob.yaml"), tampered)
+            lint = shellcheck([os.path.join(out_dir, name, "launcher.sh") for name, _, _ in mine])
+            for name, doc, command in mine:
+                with open(os.path.join(base_dir, bases[(doc["kind"], doc["spec"]["mpi_implementation"])],
+                                       "Dockerfile")) as f:
+                    baseline = [k for k, _ in dockerfile_instructions(f.read())]
+                problems = check_case(out_dir, target, name, doc, command, baseline, workdir,
+                                      lint.get(os.path.join(out_dir, name, "launcher.sh")))
+                checked += 1
+                if problems:
+                    failures += 1
+                    print("FAIL %s, %s (seed %d): %s\n  spec: %s" % (
+                        name, target, seed, "; ".join(problems), json.dumps(doc, ensure_ascii=False)))
+    print("%d passed, %d failed" % (checked - failures, failures))
     return 1 if failures else 0
 
 
