@@ -144,8 +144,10 @@ class Scan {
 
 }  // namespace
 
+size_t byte_order_mark(std::string_view text) { return text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0; }
+
 Lexer::Lexer(std::string_view text, antlr4::CharStream* input) : text_(text), input_(input) {
-  for (size_t i = 0; i < text.size();) {
+  for (size_t i = byte_order_mark(text); i < text.size();) {
     uint32_t cp = 0xFFFD;
     size_t n = decode_utf8(text, i, cp);
     if (n == 0) n = 1, cp = 0xFFFD;  // not UTF-8: the parser runs after check_text

@@ -49,6 +49,11 @@ class Lexer : public antlr4::TokenSource {
   size_t line_ = 1, column_ = 0;  // of `next_`, counted as ANTLR counts
 };
 
+// The length of a UTF-8 byte order mark that starts `text` (3), else 0.
+// ANTLR's input stream skips it, and so does this lexer: code point 0 is the
+// one after it.
+size_t byte_order_mark(std::string_view text);
+
 // Lexes `text` (valid UTF-8) with this lexer and with ANTLR's, generated
 // from the same grammar; describes the first token where they differ, or
 // returns "" when they agree on every token.

@@ -188,3 +188,10 @@ TEST_CASE("dsl parser: an empty file or one with only comments has no jobs") {
   CHECK(Parsed("").file->jobs.empty());
   CHECK(Parsed("# nothing\n// here\n").file->jobs.empty());
 }
+
+TEST_CASE("dsl parser: a byte order mark that starts the file is skipped, and positions stay right") {
+  Parsed p("\xEF\xBB\xBF" "MPIJob x { a }\n");
+  // The '}' is the 17th byte of the line: columns count bytes, the mark too.
+  CHECK(p.errors() == std::vector<std::string>{
+      "1:17: expected a value for 'a', found '}' [dsl/syntax]"});
+}

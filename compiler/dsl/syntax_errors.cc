@@ -9,6 +9,7 @@
 #include "MpiJobParser.h"
 #include "NoViableAltException.h"
 #include "Parser.h"
+#include "dsl/lexer.h"
 #include "dsl/lexical.h"
 #include "dsl/tree_cast.h"
 
@@ -150,7 +151,7 @@ Expectation expectation(antlr4::Parser* parser, const antlr4::Token* found) {
 TokenLocs::TokenLocs(const SourceManager& sources, uint32_t file)
     : sources_(sources), file_(file) {
   const std::string& text = sources.text(file);
-  for (size_t i = 0; i < text.size(); ++i)
+  for (size_t i = byte_order_mark(text); i < text.size(); ++i)
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) byte_of_code_point_.push_back(i);
   byte_of_code_point_.push_back(text.size());
 }
