@@ -135,8 +135,9 @@ bool mended(antlr4::tree::ParseTree* tree) {
 // ambiguity and resolves it to the same alternative. Full LL cost 37 % of
 // a DSL build (200 specs: 999 M instructions with LL, 503 M with SLL;
 // valgrind --tool=callgrind), and with it as the reporting pass nearly every
-// mutated input in the DSL fuzzer took it. Messages are byte-identical with
-// SLL: 3,572 inputs, 3,209 of them with errors (bench/README.md).
+// mutated input in the DSL fuzzer took it. Trees and messages are the same
+// with SLL: parser_test.cc compares the two on every .mpijob file of the
+// repository and thousands of edits of them.
 //
 // Two passes: the first bails out at the first syntax error (error recovery
 // checks the input at every loop, 4 % of a build without errors); only then
@@ -151,14 +152,17 @@ class Tokens : public antlr4::CommonTokenStream {
 };
 
 P::FileContext* parse_tree(P& parser, Tokens& tokens, const TokenLocs& locs,
-                           DiagnosticEngine& diags) {
+                           DiagnosticEngine& diags, bool full_ll) {
   size_t start = tokens.index();
   auto* simulator = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
-  simulator->setPredictionMode(antlr4::atn::PredictionMode::SLL);
-  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
-  try {
-    return parser.file();
-  } catch (const antlr4::ParseCancellationException&) {
+  simulator->setPredictionMode(full_ll ? antlr4::atn::PredictionMode::LL
+                                       : antlr4::atn::PredictionMode::SLL);
+  if (!full_ll) {
+    parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+    try {
+      return parser.file();
+    } catch (const antlr4::ParseCancellationException&) {
+    }
   }
   parser.reset();
   tokens.rewind(start);
@@ -178,7 +182,7 @@ std::optional<File> parse_checked(const SourceManager& sources, uint32_t file,
 
   P parser(&tokens);
   parser.removeErrorListeners();
-  P::FileContext* tree = parse_tree(parser, tokens, locs, diags);
+  P::FileContext* tree = parse_tree(parser, tokens, locs, diags, limits.full_ll);
   check_values(tree, tokens, locs, diags);
   auto untouched = [&](P::JobContext* job) {
     if (mended(job) || !job->stop) return false;

@@ -2,6 +2,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "dsl/printer.h"
 #include "testing/fixtures.h"
 
 using namespace mpijobc;
@@ -194,4 +200,51 @@ TEST_CASE("dsl parser: a byte order mark that starts the file is skipped, and po
   // The '}' is the 17th byte of the line: columns count bytes, the mark too.
   CHECK(p.errors() == std::vector<std::string>{
       "1:17: expected a value for 'a', found '}' [dsl/syntax]"});
+}
+
+// parser.cc predicts with SLL, where ANTLR's default is full LL: the same
+// trees and the same messages (hints included), on every .mpijob file of the
+// repository and on edits of them that break them in every way (a fixed
+// seed: the same inputs each run).
+TEST_CASE("dsl parser: SLL prediction gives what full LL gives, trees and messages") {
+  std::vector<std::string> files;
+  for (const char* dir : {"samples", "tests", "docs"})
+    for (const auto& e : std::filesystem::recursive_directory_iterator(
+             std::filesystem::path(MPIJOBC_SOURCE_DIR) / dir))
+      if (e.path().extension() == ".mpijob") {
+        std::ifstream in(e.path(), std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        files.push_back(text.str());
+      }
+  REQUIRE(files.size() > 10);
+  const std::vector<std::string> pieces = {"{", "}", "[", "]", ",", " x ", "\"", "\n", "1", "1Gi",
+                                           "key value", "#c\n", "\"s\"", "MPIJob a {", "}}", "]]"};
+  std::mt19937 random(1);
+  auto below = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n)(random); };
+  std::vector<std::string> inputs = files;
+  for (int i = 0; i < 3000; ++i) {
+    std::string s = files[below(files.size() - 1)];
+    for (size_t edits = 1 + below(3); edits > 0; --edits) {
+      size_t at = below(s.size()), op = below(2);
+      if (op == 0) s.insert(at, pieces[below(pieces.size() - 1)]);
+      else if (op == 1) s.erase(at, 1 + below(7));
+      else s.insert(at, s.substr(below(s.size()), 1 + below(19)));
+    }
+    inputs.push_back(s);
+  }
+  size_t with_errors = 0;
+  for (const std::string& text : inputs) {
+    dsl::DslLimits reference;
+    reference.full_ll = true;
+    Parsed sll(text), ll(text, reference);
+    INFO(text);
+    REQUIRE(sll.errors() == ll.errors());
+    for (size_t d = 0; d < sll.diags.all().size(); ++d)
+      REQUIRE(sll.diags.all()[d].hint == ll.diags.all()[d].hint);
+    REQUIRE(sll.file.has_value() == ll.file.has_value());
+    if (sll.file) REQUIRE(dsl::print(*sll.file) == dsl::print(*ll.file));
+    with_errors += sll.diags.has_errors();
+  }
+  CHECK(with_errors > 1500);  // the edits break most files
 }

@@ -31,6 +31,9 @@ class TokenLocs {
 struct DslLimits {
   size_t max_depth = 128;              // nested blocks and lists
   size_t max_scalar_bytes = 1u << 20;  // one string or word
+  // The reference the parser is checked against (parser_test.cc): one pass
+  // with full-LL prediction, ANTLR's default, instead of SLL.
+  bool full_ll = false;
 };
 
 // Reports every lexical error in the filled token stream. Offending tokens
