@@ -28,6 +28,14 @@ class Lowering {
     Node spec = Node::map(job.body.loc);
     MemberIndex metadata_keys, spec_keys;
     for (const Entry& e : job.body.entries) {
+      if (e.key == "name") {  // YAML's metadata.name: here, the header's
+        diags_.error(e.key_loc, {}, "a job's name is written after its kind, not as an entry",
+                     "this job is named '" + job.name.text + "' at line " +
+                         std::to_string(job.name.loc.line) + ": " + job.kind.text + " " +
+                         job.name.text + " { ... }",
+                     kSyntax);
+        continue;
+      }
       bool meta = is_metadata_key(e.key);
       put(meta ? metadata : spec, meta ? metadata_keys : spec_keys, e);
     }
