@@ -23,14 +23,20 @@ namespace mpijobc::dsl {
 
 class Lexer : public antlr4::TokenSource {
  public:
-  // `input` holds the same text (as ANTLR's tokens, these refer to it).
-  Lexer(std::string_view text, antlr4::CharStream* input);
+  // `input`, when given, holds the same text for the tokens to refer to, as
+  // ANTLR's do. The parser gives none: its tokens carry their text, and
+  // ANTLR's input stream would copy the file into UTF-32 first.
+  explicit Lexer(std::string_view text, antlr4::CharStream* input = nullptr);
+
+  // The byte offset of each code point of the text (after a byte order
+  // mark), and of its end: where a token's indices are in the file.
+  const std::vector<size_t>& byte_offsets() const { return byte_of_; }
 
   std::unique_ptr<antlr4::Token> nextToken() override;
   size_t getLine() const override { return line_; }
   size_t getCharPositionInLine() override { return column_; }
   antlr4::CharStream* getInputStream() override { return input_; }
-  std::string getSourceName() override { return input_->getSourceName(); }
+  std::string getSourceName() override { return input_ ? input_->getSourceName() : "<dsl>"; }
   antlr4::TokenFactory<antlr4::CommonToken>* getTokenFactory() override {
     return antlr4::CommonTokenFactory::DEFAULT.get();
   }

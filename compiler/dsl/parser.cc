@@ -4,7 +4,6 @@
 #include <memory>
 #include <tuple>
 
-#include "ANTLRInputStream.h"
 #include "BailErrorStrategy.h"
 #include "CommonTokenStream.h"
 #include "Exceptions.h"
@@ -173,11 +172,10 @@ P::FileContext* parse_tree(P& parser, Tokens& tokens, const TokenLocs& locs,
 std::optional<File> parse_checked(const SourceManager& sources, uint32_t file,
                                   DiagnosticEngine& diags, const DslLimits& limits,
                                   bool sound_jobs) {
-  antlr4::ANTLRInputStream input(sources.text(file));
-  Lexer lexer(sources.text(file), &input);
+  Lexer lexer(sources.text(file));
   Tokens tokens(&lexer);
   tokens.fill();
-  TokenLocs locs(sources, file);
+  TokenLocs locs(sources, file, lexer.byte_offsets());
   if (!check_tokens(tokens, locs, diags, limits)) return std::nullopt;
 
   P parser(&tokens);

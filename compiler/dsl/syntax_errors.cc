@@ -9,7 +9,6 @@
 #include "MpiJobParser.h"
 #include "NoViableAltException.h"
 #include "Parser.h"
-#include "dsl/lexer.h"
 #include "dsl/lexical.h"
 #include "dsl/tree_cast.h"
 
@@ -148,13 +147,9 @@ Expectation expectation(antlr4::Parser* parser, const antlr4::Token* found) {
 
 }  // namespace
 
-TokenLocs::TokenLocs(const SourceManager& sources, uint32_t file)
-    : sources_(sources), file_(file) {
-  const std::string& text = sources.text(file);
-  for (size_t i = byte_order_mark(text); i < text.size(); ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) byte_of_code_point_.push_back(i);
-  byte_of_code_point_.push_back(text.size());
-}
+TokenLocs::TokenLocs(const SourceManager& sources, uint32_t file,
+                     std::vector<size_t> byte_of_code_point)
+    : sources_(sources), file_(file), byte_of_code_point_(std::move(byte_of_code_point)) {}
 
 size_t TokenLocs::byte_offset(size_t index) const {
   return index < byte_of_code_point_.size() ? byte_of_code_point_[index]

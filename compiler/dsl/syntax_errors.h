@@ -17,7 +17,8 @@ namespace mpijobc::dsl {
 // Byte positions of ANTLR tokens, whose indices count code points.
 class TokenLocs {
  public:
-  TokenLocs(const SourceManager& sources, uint32_t file);
+  // `byte_of_code_point`: the lexer's (Lexer::byte_offsets).
+  TokenLocs(const SourceManager& sources, uint32_t file, std::vector<size_t> byte_of_code_point);
   SourceLoc at(const antlr4::Token* token) const;
   SourceLoc at_offset(size_t byte_offset) const { return sources_.loc(file_, byte_offset); }
   size_t byte_offset(size_t code_point_index) const;
