@@ -44,7 +44,8 @@ class Scan {
     size_t d = digits(j);
     return d ? j + d - i : 0;
   }
-  bool spelled(size_t i, std::u32string_view a, std::u32string_view b, std::u32string_view c) const {
+  bool spelled(size_t i, std::u32string_view a, std::u32string_view b,
+               std::u32string_view c) const {
     for (std::u32string_view w : {a, b, c}) {
       size_t k = 0;
       while (k < w.size() && at(i + k) == w[k]) ++k;
@@ -100,7 +101,9 @@ class Scan {
   size_t word(size_t i) const {
     char32_t c = at(i);
     if (!letter(c) && c != '_') return 0;
-    return 1 + run(i + 1, [](char32_t x) { return letter(x) || digit(x) || x == '_' || x == '.' || x == '-'; });
+    return 1 + run(i + 1, [](char32_t x) {
+             return letter(x) || digit(x) || x == '_' || x == '.' || x == '-';
+           });
   }
   // The body of a string: (~["\\\r\n] | '\\' ~[\r\n])*, from after its '"'.
   size_t string_body(size_t i) const {
@@ -172,7 +175,8 @@ std::pair<size_t, size_t> Lexer::longest_match(size_t i) const {
     default:
       if (letter(c)) {  // WORD, or BAD_WORD when it goes on
         size_t word = s.word(i), bad = s.bad_word(i);
-        return bad > word ? std::make_pair(bad, size_t{L::BAD_WORD}) : std::make_pair(word, size_t{L::WORD});
+        return bad > word ? std::make_pair(bad, size_t{L::BAD_WORD})
+                          : std::make_pair(word, size_t{L::WORD});
       }
   }
   size_t body = s.at(i) == '"' ? s.string_body(i + 1) : 0;

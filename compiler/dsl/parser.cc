@@ -97,7 +97,8 @@ class Builder {
       case L::STRING: {
         size_t bad_at = 0;  // escapes were checked by check_tokens
         v.kind = Value::Kind::String;
-        v.text = unescape(std::string_view(v.text).substr(1, v.text.size() - 2), bad_at).value_or("");
+        std::string_view body = std::string_view(v.text).substr(1, v.text.size() - 2);
+        v.text = unescape(body, bad_at).value_or("");
         break;
       }
       case L::INT: v.kind = Value::Kind::Int; break;

@@ -17,7 +17,9 @@ std::vector<std::string> split(const std::string& path) {
   return parts;
 }
 
-std::string join(std::vector<std::string>::const_iterator b, std::vector<std::string>::const_iterator e) {
+using Parts = std::vector<std::string>;
+
+std::string join(Parts::const_iterator b, Parts::const_iterator e) {
   std::string out;
   for (auto i = b; i != e; ++i) out += (out.empty() ? "" : ".") + *i;
   return out;
@@ -61,7 +63,8 @@ void FieldPlaces::walk(const nlohmann::json& definitions, const nlohmann::json& 
   for (const char* combinator : {"allOf", "anyOf", "oneOf"})
     if (auto list = node.find(combinator); list != node.end() && list->is_array())
       for (const nlohmann::json& sub : *list) walk(definitions, sub, path);
-  if (auto properties = node.find("properties"); properties != node.end() && properties->is_object()) {
+  auto properties = node.find("properties");
+  if (properties != node.end() && properties->is_object()) {
     for (const auto& [name, sub] : properties->items()) {
       path.push_back(name);
       if (std::find(paths_.begin(), paths_.end(), path) == paths_.end()) paths_.push_back(path);
@@ -85,7 +88,8 @@ std::string FieldPlaces::hint(const std::string& key, const std::string& path) c
   std::vector<Place> found;
   for (const std::vector<std::string>& p : paths_) {
     if (p.back() != key && p.back() != ours) continue;
-    size_t shared = std::mismatch(p.begin(), p.end() - 1, here.begin(), here.end()).first - p.begin();
+    size_t shared =
+        std::mismatch(p.begin(), p.end() - 1, here.begin(), here.end()).first - p.begin();
     found.push_back({&p, (here.size() - shared) + (p.size() - 1 - shared)});
   }
   if (found.empty()) return {};
@@ -96,7 +100,8 @@ std::string FieldPlaces::hint(const std::string& key, const std::string& path) c
     if (f.steps == steps) depth = std::min(depth, f.path->size());
   std::vector<const std::vector<std::string>*> best;
   for (const Place& f : found)
-    if (f.steps == steps || (f.steps == steps + 1 && f.path->size() < depth)) best.push_back(f.path);
+    if (f.steps == steps || (f.steps == steps + 1 && f.path->size() < depth))
+      best.push_back(f.path);
   std::stable_sort(best.begin(), best.end(),
                    [](const auto* a, const auto* b) { return a->size() < b->size(); });
   if (best.empty()) return {};
@@ -110,7 +115,8 @@ std::string FieldPlaces::hint(const std::string& key, const std::string& path) c
     places += "'" + join(below ? p.begin() + here.size() : p.begin(), p.end()) + "'";
   }
   if (shown < best.size()) places += ", ...";
-  if (best[0]->back() != key) return "Kubernetes' '" + key + "' is written " + places + " in a job spec";
+  if (best[0]->back() != key)
+    return "Kubernetes' '" + key + "' is written " + places + " in a job spec";
   return "'" + key + "' belongs at " + places;
 }
 
